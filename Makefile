@@ -1,0 +1,34 @@
+# `make run` and `make test` are the two commands in the README: each sets itself up from nothing.
+PYTHON_FOR_VENV := $(shell scripts/find-python)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup migrate seed benchmark-ingest clean
+
+$(BIN)/python:
+	@test -n "$(PYTHON_FOR_VENV)" || (scripts/find-python; exit 1)
+	$(PYTHON_FOR_VENV) -m venv $(VENV)
+
+# The stamp makes a second `make` skip pip unless requirements.txt changed.
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+setup: $(VENV)/.installed
+
+migrate: setup
+	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input
+
+seed: migrate
+	DJANGO_DEBUG=1 $(BIN)/python manage.py ingest seeds/
+
+run: seed
+	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: setup
+	SECRET_KEY=insecure-test-only-key $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) db.sqlite3 test-artifacts

@@ -1,0 +1,109 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html, format_html_join
+
+from .models import Article, Source
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "domain", "article_count"]
+    list_filter = ["kind"]
+    search_fields = ["name", "domain", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_total=Count("articles"))
+
+    @admin.display(description="articles", ordering="article_total")
+    def article_count(self, source):
+        return source.article_total
+
+
+class NeedsReviewFilter(admin.SimpleListFilter):
+    title = "needs review"
+    parameter_name = "needs_review"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Yes: unknown source or date, or an inferred date"), ("no", "No")]
+
+    def queryset(self, request, queryset):
+        flagged = (
+            queryset.filter(source__isnull=True)
+            | queryset.filter(published__isnull=True)
+            | queryset.filter(published_how=Article.PublishedHow.INFERRED)
+        )
+        if self.value() == "yes":
+            return flagged
+        if self.value() == "no":
+            return queryset.exclude(pk__in=flagged.values("pk"))
+        return queryset
+
+
+class PublishedYearFilter(admin.SimpleListFilter):
+    title = "year published"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = Article.objects.dates("published", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years] + [("unknown", "unknown")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "unknown":
+            return queryset.filter(published__isnull=True)
+        if self.value() and self.value().isdigit():
+            return queryset.filter(published__year=int(self.value()))
+        return queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "source_or_unknown", "agency", "published", "published_how", "file_name", "flagged"]
+    list_filter = [NeedsReviewFilter, "source", "published_how", "source_how", PublishedYearFilter]
+    search_fields = ["title", "file_name", "byline", "url", "body"]
+    list_select_related = ["source", "agency"]
+    autocomplete_fields = ["source", "agency"]
+    readonly_fields = ["texts_side_by_side", "notes_list", "content_hash", "ingested_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "byline", "url"]}),
+        ("Publication date", {"fields": ["published", "published_how", "published_precision", "published_evidence"]}),
+        ("Source", {"fields": ["source", "source_how", "source_evidence", "agency"]}),
+        ("Text", {"fields": ["texts_side_by_side", "notes_list"]}),
+        ("File", {"classes": ["collapse"], "fields": ["file_name", "content_hash", "ingested_at", "updated_at"]}),
+    ]
+
+    @admin.display(description="source", ordering="source__name")
+    def source_or_unknown(self, article):
+        return article.source_label
+
+    @admin.display(description="needs review", boolean=True)
+    def flagged(self, article):
+        return article.needs_review
+
+    @admin.display(description="raw text (as ingested) and cleaned body")
+    def texts_side_by_side(self, article):
+        return format_html(
+            '<div style="display:grid;grid-template-columns:1fr 1fr;gap:1rem;max-width:100%">'
+            '<pre style="white-space:pre-wrap;max-height:40rem;overflow:auto">{}</pre>'
+            '<pre style="white-space:pre-wrap;max-height:40rem;overflow:auto">{}</pre></div>',
+            article.raw_text,
+            article.body,
+        )
+
+    @admin.display(description="what ingestion noticed")
+    def notes_list(self, article):
+        if not article.notes:
+            return "—"
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((note,) for note in article.notes)))
+
+    def save_model(self, request, article, form, change):
+        # A field an editor touched is the editor's from now on: re-ingesting the file will not undo it.
+        if "published" in form.changed_data or "published_precision" in form.changed_data:
+            article.published_how = Article.PublishedHow.EDITOR
+            article.published_evidence = f"set by {request.user.get_username()}"
+        if "source" in form.changed_data or "agency" in form.changed_data:
+            article.source_how = Article.SourceHow.EDITOR
+            article.source_evidence = f"set by {request.user.get_username()}"
+        if "title" in form.changed_data:
+            article.title_how = "editor"
+        super().save_model(request, article, form, change)

@@ -1,0 +1,266 @@
+"""Ingesting article files: read, check, extract metadata, and store each article in its own transaction.
+
+A manifest beside the files may state what the text does not (see README, "Manifest"). It wins over
+what the text suggests; an editor's corrections win over both and survive re-ingestion.
+"""
+
+import csv
+import glob
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from . import extraction, outlets
+from .models import Article, Source
+
+ARTICLE_SUFFIXES = {".txt", ".text", ".md"}
+MANIFEST_NAMES = ("manifest.json", "manifest.csv")
+FALLBACK_ENCODING = "cp1252"  # after UTF-8 (with or without BOM): the usual encoding of mislabelled web text
+MANIFEST_FIELDS = {"source", "url", "published", "agency", "title"}
+
+
+class IngestError(Exception):
+    """A file that cannot become an article; the message says why, for the person running ingest."""
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    status: str  # added, updated, unchanged, duplicate, failed
+    detail: str = ""
+    article_id: int | None = None
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.status == status)
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == "failed"]
+
+    @property
+    def changed_article_ids(self) -> list[int]:
+        return [o.article_id for o in self.outcomes if o.status in ("added", "updated") and o.article_id]
+
+    def summary(self) -> str:
+        parts = [f"{self.count(status)} {status}" for status in ("added", "updated", "unchanged", "duplicate", "failed")]
+        return "Ingest: " + ", ".join(parts) + f" ({len(self.outcomes)} files)"
+
+
+@dataclass
+class ManifestEntry:
+    source: str = ""
+    agency: str = ""
+    url: str = ""
+    published: date | None = None
+    title: str = ""
+
+
+def collect_paths(patterns: Iterable[str]) -> tuple[list[Path], list[FileOutcome]]:
+    """Expand files, folders and globs into article files; name the arguments that hold none."""
+    found: list[Path] = []
+    problems: list[FileOutcome] = []
+    for pattern in patterns:
+        matches = [Path(p) for p in sorted(glob.glob(pattern))] if glob.has_magic(pattern) else [Path(pattern)]
+        if not matches:
+            problems.append(FileOutcome(pattern, "failed", "no file matches this pattern"))
+            continue
+        for match in matches:
+            if match.is_dir():
+                files = sorted(p for p in match.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+                if not files:
+                    problems.append(FileOutcome(str(match), "failed", "folder holds no article files (.txt, .text, .md)"))
+                found.extend(files)
+            elif match.is_file():
+                if match.name not in MANIFEST_NAMES:
+                    found.append(match)
+            else:
+                problems.append(FileOutcome(str(match), "failed", "no such file or folder"))
+    unique = list(dict.fromkeys(p.resolve() for p in found))
+    return unique, problems
+
+
+def read_manifest(folder: Path) -> dict[str, ManifestEntry]:
+    """The manifest beside the files, keyed by file name; {} when there is none."""
+    for name in MANIFEST_NAMES:
+        path = folder / name
+        if path.is_file():
+            try:
+                rows = _manifest_rows(path)
+                return {file_name: _manifest_entry(file_name, row) for file_name, row in rows.items()}
+            except (ValueError, KeyError, csv.Error, UnicodeDecodeError) as error:
+                raise IngestError(f"manifest {path}: {error}") from None
+    return {}
+
+
+def _manifest_rows(path: Path) -> dict[str, dict]:
+    text = path.read_text(encoding="utf-8-sig")
+    if path.suffix == ".json":
+        data = json.loads(text)
+        if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+            raise ValueError('expected {"file name": {"source": ..., "url": ..., "published": ...}, ...}')
+        return data
+    reader = csv.DictReader(text.splitlines())
+    if not reader.fieldnames or "file" not in reader.fieldnames:
+        raise ValueError("the first row must name the columns, one of them 'file'")
+    return {row["file"].strip(): row for row in reader if row.get("file")}
+
+
+def _manifest_entry(file_name: str, row: dict) -> ManifestEntry:
+    unknown = set(row) - MANIFEST_FIELDS - {"file"}
+    if unknown:
+        raise ValueError(f"{file_name}: unknown field(s) {', '.join(sorted(unknown))}")
+    published = None
+    if row.get("published"):
+        try:
+            published = date.fromisoformat(str(row["published"]).strip())
+        except ValueError:
+            raise ValueError(f"{file_name}: published must be an ISO date (YYYY-MM-DD), not {row['published']!r}") from None
+    return ManifestEntry(
+        source=str(row.get("source") or "").strip(),
+        agency=str(row.get("agency") or "").strip(),
+        url=str(row.get("url") or "").strip(),
+        published=published,
+        title=str(row.get("title") or "").strip(),
+    )
+
+
+def decode(data: bytes, path: Path) -> str:
+    if not data.strip():
+        raise IngestError("empty file")
+    if b"\x00" in data[:8192]:
+        raise IngestError("binary file (it contains NUL bytes), not article text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode(FALLBACK_ENCODING)
+        except UnicodeDecodeError as error:
+            raise IngestError(
+                f"undecodable bytes at offset {error.start}: neither UTF-8 nor {FALLBACK_ENCODING}"
+            ) from None
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 8:
+        raise IngestError("binary file (control characters), not article text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_article_file(path: Path, max_bytes: int) -> str:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise IngestError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (INGEST_MAX_BYTES)")
+    return decode(path.read_bytes(), path)
+
+
+def ingest_paths(
+    patterns: Iterable[str],
+    progress: Callable[[int, int], None] | None = None,
+    max_bytes: int | None = None,
+) -> IngestReport:
+    max_bytes = max_bytes or settings.INGEST_MAX_BYTES
+    paths, problems = collect_paths(patterns)
+    report = IngestReport(outcomes=problems)
+    manifests: dict[Path, dict[str, ManifestEntry] | IngestError] = {}
+    for index, path in enumerate(paths, start=1):
+        folder = path.parent
+        if folder not in manifests:
+            try:
+                manifests[folder] = read_manifest(folder)
+            except IngestError as error:
+                manifests[folder] = error
+        manifest = manifests[folder]
+        try:
+            if isinstance(manifest, IngestError):
+                raise manifest
+            report.outcomes.append(ingest_file(path, manifest.get(path.name), max_bytes))
+        except IngestError as error:
+            report.outcomes.append(FileOutcome(str(path), "failed", str(error)))
+        if progress:
+            progress(index, len(paths))
+    return report
+
+
+def ingest_file(path: Path, manifest: ManifestEntry | None, max_bytes: int) -> FileOutcome:
+    text = read_article_file(path, max_bytes)
+    return ingest_text(text, path.name, manifest, display_path=str(path))
+
+
+def ingest_text(text: str, file_name: str, manifest: ManifestEntry | None = None, display_path: str = "") -> FileOutcome:
+    display_path = display_path or file_name
+    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    same_content = Article.objects.filter(content_hash=content_hash).only("id", "file_name").first()
+    if same_content:
+        if same_content.file_name == file_name:
+            return FileOutcome(display_path, "unchanged", "", same_content.id)
+        return FileOutcome(display_path, "duplicate", f"same text as {same_content.file_name}", same_content.id)
+
+    extracted = extraction.extract(text, file_name)
+    if not extracted.body.strip():
+        raise IngestError("no article text left once the page furniture is removed")
+
+    with transaction.atomic():
+        existing = Article.objects.select_for_update().filter(file_name=file_name).first()
+        article = existing or Article(file_name=file_name)
+        _apply(article, text, content_hash, extracted, manifest)
+        try:
+            article.full_clean(exclude=["source", "agency", "content_hash", "file_name"])
+        except ValidationError as error:
+            raise IngestError(f"invalid metadata: {'; '.join(error.messages)}") from None
+        article.save()
+    return FileOutcome(display_path, "updated" if existing else "added", "", article.id)
+
+
+def _apply(article: Article, text: str, content_hash: str, found: extraction.ExtractedArticle, manifest) -> None:
+    """Set the article's fields from what was found; an editor's corrections stay as they are."""
+    editor = Article.PublishedHow.EDITOR
+    article.raw_text = text
+    article.content_hash = content_hash
+    article.body = found.body
+    article.notes = found.notes
+    article.byline = found.byline[:300]
+
+    title, title_how = found.title.value or "", found.title.how
+    url = found.url.value or ""
+    published, published_how = found.published.value, found.published.how
+    published_evidence, precision = found.published.evidence, found.published_precision
+    source_outlet, source_how, source_evidence = found.source.value, found.source.how, found.source.evidence
+    agency_outlet = found.agency.value
+
+    if manifest:
+        if manifest.title:
+            title, title_how = manifest.title, extraction.HOW_MANIFEST
+        if manifest.url:
+            url = manifest.url
+        if manifest.published:
+            published, published_how = manifest.published, extraction.HOW_MANIFEST
+            published_evidence, precision = "manifest", "day"
+        if manifest.agency:
+            agency_outlet = outlets.agency_by_alias(manifest.agency) or outlets.Outlet(manifest.agency, outlets.KIND_WIRE)
+        if manifest.source:
+            source_outlet = outlets.outlet_for_name(manifest.source) or outlets.Outlet(manifest.source, outlets.KIND_OUTLET)
+            source_how, source_evidence = extraction.HOW_MANIFEST, "manifest"
+
+    if article.title_how != editor:
+        article.title, article.title_how = title[:500], title_how
+    if not url.startswith(("http://", "https://")):
+        url = ""
+    article.url = article.url if article.pk and article.url and not url else url[:1000]
+    if article.published_how != editor:
+        article.published, article.published_how = published, published_how
+        article.published_evidence, article.published_precision = published_evidence, precision
+        article.published_confidence = None
+    if article.source_how != editor:
+        article.source = Source.for_outlet(source_outlet) if source_outlet else None
+        article.source_how, article.source_evidence = source_how, source_evidence
+        article.agency = Source.for_outlet(agency_outlet) if agency_outlet else None

@@ -1,0 +1,126 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+
+from . import extraction, outlets
+
+
+class Source(models.Model):
+    """An outlet or agency that publishes stories."""
+
+    class Kind(models.TextChoices):
+        OUTLET = outlets.KIND_OUTLET, "news outlet"
+        WIRE = outlets.KIND_WIRE, "wire agency"
+        BLOG = outlets.KIND_BLOG, "blog"
+        UNKNOWN = outlets.KIND_UNKNOWN, "unknown"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.UNKNOWN)
+    domain = models.CharField(max_length=200, blank=True, help_text="Web domain, e.g. themoscowtimes.com")
+    home_url = models.URLField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def for_outlet(cls, outlet: outlets.Outlet) -> "Source":
+        slug = slugify(outlet.name)[:200] or "source"
+        source, created = cls.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": outlet.name,
+                "kind": outlet.kind,
+                "domain": outlet.domain,
+                "home_url": f"https://{outlet.domain}/" if outlet.domain else "",
+            },
+        )
+        if not created and outlet.domain and not source.domain:
+            source.domain = outlet.domain
+            source.home_url = source.home_url or f"https://{outlet.domain}/"
+            source.save(update_fields=["domain", "home_url"])
+        return source
+
+
+class Article(models.Model):
+    class PublishedHow(models.TextChoices):
+        MANIFEST = extraction.HOW_MANIFEST, "manifest"
+        HEADER = extraction.HOW_HEADER, "“Published” header"
+        BYLINE = extraction.HOW_BYLINE, "date under the byline"
+        DATELINE = extraction.HOW_DATELINE, "dateline"
+        URL = extraction.HOW_URL, "URL path"
+        FILENAME = extraction.HOW_FILENAME, "document id in the file name"
+        EDITOR = "editor", "set by an editor"
+        INFERRED = "inferred", "inferred from other articles"
+        UNKNOWN = extraction.HOW_UNKNOWN, "unknown"
+
+    class SourceHow(models.TextChoices):
+        MANIFEST = extraction.HOW_MANIFEST, "manifest"
+        DOMAIN = extraction.HOW_DOMAIN, "URL domain"
+        CREDIT = extraction.HOW_CREDIT, "credit line in the text"
+        BYLINE = extraction.HOW_BYLINE, "byline"
+        DATELINE = extraction.HOW_DATELINE, "wire credit in the dateline"
+        FILENAME = extraction.HOW_FILENAME, "document id in the file name"
+        EDITOR = "editor", "set by an editor"
+        UNKNOWN = extraction.HOW_UNKNOWN, "unknown"
+
+    class Precision(models.TextChoices):
+        DAY = "day", "day"
+        MONTH = "month", "month"
+        YEAR = "year", "year"
+        NONE = "", "unknown"
+
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.PROTECT, related_name="articles")
+    source_how = models.CharField(max_length=10, choices=SourceHow.choices, default=SourceHow.UNKNOWN)
+    source_evidence = models.TextField(blank=True, help_text="The words the source was read from.")
+    agency = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="agency_articles",
+        help_text="Wire agency credited with the story, where one is.",
+    )
+    title = models.CharField(max_length=500)
+    title_how = models.CharField(max_length=10, default=extraction.HOW_TEXT)
+    byline = models.CharField(max_length=300, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    published = models.DateField(null=True, blank=True)
+    published_how = models.CharField(max_length=10, choices=PublishedHow.choices, default=PublishedHow.UNKNOWN)
+    published_precision = models.CharField(max_length=5, choices=Precision.choices, blank=True)
+    published_evidence = models.TextField(blank=True, help_text="The words the date was read from.")
+    published_confidence = models.FloatField(
+        null=True, blank=True, help_text="For inferred dates: how sure the inference is, 0–1."
+    )
+    raw_text = models.TextField(help_text="The text exactly as ingested.")
+    body = models.TextField(help_text="The story without page furniture.")
+    notes = models.JSONField(default=list, blank=True, help_text="What ingestion noticed while reading the text.")
+    content_hash = models.CharField(max_length=64, unique=True)
+    file_name = models.CharField(max_length=255, unique=True, help_text="Original file name; the article's key.")
+    ingested_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["published", "file_name"]
+        indexes = [
+            models.Index(fields=["published"]),
+            models.Index(fields=["source", "published"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("timeline:article", args=[self.pk])
+
+    @property
+    def needs_review(self) -> bool:
+        return self.source_id is None or self.published is None or self.published_how == self.PublishedHow.INFERRED
+
+    @property
+    def source_label(self) -> str:
+        return self.source.name if self.source_id else "Unknown source"
