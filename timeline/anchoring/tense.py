@@ -1,0 +1,116 @@
+"""Which way a temporal expression points: the tense and cues of the clause around it.
+
+"The leader will meet Putin on Thursday" points ahead; "met Putin on Thursday" points back. The
+nearest tense cue wins; reporting verbs ("said", "told") are weak, because what is said can be
+about the future ("Ushakov said Kim will meet Putin on Thursday").
+"""
+
+import regex
+
+FUTURE = "future"
+PAST = "past"
+PRESENT = "present"
+
+_ABBREVIATION = (
+    r"(?<!\b(?:[A-Za-z]|[A-Za-z]\.[A-Za-z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Prof|No|vs|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|Mt|Ft|U\.S|U\.N|a\.m|p\.m))"
+)
+_SENTENCE_BREAK = regex.compile(rf"{_ABBREVIATION}[.!?][\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
+
+_FUTURE_CUES = regex.compile(
+    r"\b(?:will|won't|wo|shall|'ll|’ll|gonna|upcoming|forthcoming|tomorrow|as\s+(?:early|soon)\s+as|"
+    r"(?:is|are|am)\s+(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed)\s+to|"
+    r"(?:is|are|am)\s+to|plans?\s+to|intends?\s+to|to\s+be\s+held|in\s+the\s+coming)\b",
+    regex.IGNORECASE,
+)
+# Future seen from the past ("planned to leave on Thursday", "was expected to arrive Friday"): ahead
+# of the planning, so they point ahead only for what follows them; "On Friday, X planned to…" is past.
+_FUTURE_IN_PAST_CUES = regex.compile(
+    r"\b(?:(?:was|were|be|been)\s+(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed)\s+to|"
+    r"planned|planning|intended\s+to|hoped\s+to|aimed\s+to|wanted\s+to|scheduled|expected|slated|due\s+to|set\s+to|"
+    r"hopes?\s+to|aims?\s+to|wants?\s+to)\b",
+    regex.IGNORECASE,
+)
+_MODAL_CUES = regex.compile(r"\b(?:may|might|should|can)\b")
+# "would" is the future seen from the past: it points ahead only for what follows it.
+_WOULD = regex.compile(r"\b(?:would|'d)\b")
+_REPORTING = regex.compile(
+    r"\b(?:said|says|told|tells|reported|reports|announced|added|stated|noted|quoted|according|confirmed|"
+    r"claimed|explained|insisted|warned|wrote|argued|suggested|speculated|citing)\b",
+    regex.IGNORECASE,
+)
+_IRREGULAR_PAST = (
+    "was|were|had|did|met|went|came|took|gave|made|left|began|held|saw|won|lost|fell|rose|struck|sent|spent|"
+    "paid|brought|bought|thought|fought|caught|taught|ran|broke|spoke|chose|drove|flew|grew|knew|threw|wrote|"
+    "hit|cut|shut|quit|led|fled|fed|got|found|stood|sat|felt|kept|heard|meant|sold|sought|became|"
+    "ago|earlier|previously|last|since|been|yesterday|former|formerly"
+)
+# -ed words that are not past-tense verbs, or that point ahead.
+_NOT_PAST_ED = {
+    "expected", "scheduled", "proposed", "planned", "needed", "united", "limited", "based", "related", "armed",
+    "interested", "concerned", "embed", "hundred", "red", "bed", "speed", "indeed", "need", "feed", "seed",
+    "breed", "deed", "reed", "shed", "wed", "sled", "bred", "fled", "led", "naked", "wicked", "sacred",
+    "advanced", "detailed", "experienced", "qualified", "sophisticated", "talented", "alleged", "supposed",
+    "so-called", "called", "named", "deadlocked", "armored", "armoured", "renowned", "skilled", "unprecedented",
+    "unidentified", "unnamed", "undisclosed", "isolated", "increased", "reduced", "coordinated", "dedicated",
+}
+_PAST_CUES = regex.compile(rf"\b(?:{_IRREGULAR_PAST}|[a-z]{{2,}}ed)\b")
+_PASSIVE_AUXILIARY = regex.compile(r"\b(?:is|are|am|be|being)\s+$", regex.IGNORECASE)
+_PRESENT_CUES = regex.compile(r"\b(?:is|are|am|now|currently|today)\b", regex.IGNORECASE)
+_PERFECT = regex.compile(r"\b(?:has|have)\s+(?:been|\w+ed|met|gone|come|taken|given|made|left|begun|held|seen)\b", regex.IGNORECASE)
+
+
+def sentence_around(text: str, start: int, end: int, reach: int = 400) -> tuple[int, int]:
+    window_start = max(0, start - reach)
+    sentence_start = window_start
+    for match in _SENTENCE_BREAK.finditer(text, window_start, start):
+        sentence_start = match.end()
+    following = _SENTENCE_BREAK.search(text, end, min(len(text), end + reach))
+    return sentence_start, following.start() + 1 if following else min(len(text), end + reach)
+
+
+def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
+    """(FUTURE | PAST | PRESENT | None, the cue that decided it) for the expression at text[start:end]."""
+    sentence_start, sentence_end = sentence_around(text, start, end)
+    candidates: list[tuple[float, str, str]] = []  # (distance, direction, cue)
+
+    def consider(pattern: regex.Pattern, kind: str, penalty: float, only_before: bool = False) -> None:
+        for match in pattern.finditer(text, sentence_start, sentence_end):
+            if start <= match.start() < end or (only_before and match.start() >= start):
+                continue
+            word = match.group(0)
+            if kind == PAST and word.endswith("ed") and (
+                word.lower() in _NOT_PAST_ED or word[:1].isupper() or word.lower().startswith("un")
+            ):
+                continue
+            if kind == PAST and _PASSIVE_AUXILIARY.search(text, max(0, match.start() - 8), match.start()):
+                continue  # "when the case is heard in May": a participle, not a past tense
+            gap = text[match.end() : start] if match.end() <= start else text[end : match.start()]
+            distance = len(gap.split()) + penalty
+            if "," in gap or ";" in gap or "—" in gap:
+                distance += 3  # another clause
+            if match.end() <= start:
+                distance -= 0.5  # the verb usually comes before its time adverbial
+            candidates.append((distance, kind, word))
+
+    consider(_FUTURE_CUES, FUTURE, 0)
+    consider(_FUTURE_IN_PAST_CUES, FUTURE, 0, only_before=True)
+    consider(_MODAL_CUES, FUTURE, 3)
+    consider(_WOULD, FUTURE, 3, only_before=True)
+    consider(_PERFECT, PAST, 0)
+    consider(_PAST_CUES, PAST, 0)
+    consider(_PRESENT_CUES, PRESENT, 2)
+    consider(_REPORTING, PAST, 4)
+    # A preposition right before the expression says the most: "until Tuesday", "since March".
+    preceding = regex.search(r"\b(until|till|by|before|since|after|from)\s+(?:the\s+)?$", text[max(0, start - 14) : start], regex.IGNORECASE)
+    if preceding and text[sentence_start:start].strip().lower() != preceding.group(0).strip().lower():
+        word = preceding[1].lower()  # (a sentence that opens "Until Thursday, …" is about its main clause)
+        if word in ("until", "till", "by", "before"):
+            candidates.append((0, FUTURE, word))
+        elif word == "since":
+            candidates.append((0, PAST, word))
+    if not candidates:
+        return None, "no tense cue in the sentence"
+    distance, kind, cue = min(candidates)
+    tense = {FUTURE: "future", PAST: "past tense", PRESENT: "present tense"}[kind]
+    return kind, f"{tense} '{cue}'"
