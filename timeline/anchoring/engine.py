@@ -159,12 +159,35 @@ RULES: list[tuple[str, str]] = [
     ("duration", rf"(?:(?P<approx>{I(APPROX_WORDS)})\s+)?(?P<number>{I(NUMBER)})[\s-]+(?:{I(r'more|additional|further|full|straight|consecutive')}\s+)?(?P<unit>{UNIT})s?(?P<age>-old|[\s-]old)?(?:[\s-]long)?\b"),
     ("vague_duration", rf"(?P<quantity>{I(r'several|a\s+few|few|many|recent|coming|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+coming')})\s+(?P<unit>{I(r'years|months|weeks|days|hours|decades|minutes')})\b|(?P<quantity>{I(r'for|over')})\s+(?P<unit>{I(r'years|months|weeks|days|hours|decades')})\b|(?P<unit>{I(r'years|months|weeks|days|decades')})-long\b"),
     ("year", rf"(?:(?P<mod>{I(r'early|late|mid|post|pre')})[\s-]+|(?P<approx>{I(r'around|about|circa|c\.')})\s+)?(?P<year>{YEAR})(?![\d,.:/]\d)(?!\s*(?:%|per\s*cent|percent))"),
-    ("reference", rf"(?P<word>{I(r'now|currently|nowadays|these\s+days|at\s+present|the\s+present|the\s+past')})\b(?!\s+(?:{FOLLOWING_NOUN})\b)|(?P<word>(?:{I(r'the|its|his|her|their|our|my|your')}\s+|\w+[\x27\u2019]s\s+|{I(r'in|for')}\s+)(?:{I(r'near|foreseeable|distant|immediate|uncertain|bright')}\s+)?{I(r'future')})\b(?!\s+(?:{FOLLOWING_NOUN})\b)"),
+    ("reference", rf"(?P<word>{I(r'now|currently|nowadays|these\s+days|at\s+present|the\s+present|the\s+past')})\b(?!\s+(?:{FOLLOWING_NOUN})\b)|(?P<word>(?:{I(r'the')}\s+|(?<=\b(?:{I(r'its|his|her|their|our|my|your|in|for')}|\w+[\x27\u2019]s)\s))(?:{I(r'near|foreseeable|distant|immediate|uncertain|bright')}\s+)?{I(r'future')})\b(?!\s+(?:{FOLLOWING_NOUN})\b)"),
     ("month_alone", rf"(?:(?P<mod>{I(MOD)})[\s-]+|(?P<relative>{I(r'last|next|this|coming|past')})\s+|(?<=\b{I(BARE_MONTH_CONTEXT)}\s))(?P<month_word>{MONTH_FULL}|May(?!\s+(?:be|have|not|well|also|never|still|even|need|want|seem)\b))(?:['’]s)?\b|(?P<month_word>{MONTH_FULL})['’]s\b|(?<=\b{I(r'the')}\s)(?P<month_word>{MONTH_FULL})(?=\s+(?!of\b|for\b|on\b|to\b|against\b)[a-z]+)"),
 ]
 
+# Every rule starts with one of these words, a digit or an apostrophe. Checking that once, before
+# trying the rules, keeps the single pass fast: most words of a text start no rule at all.
+_TRIGGER_WORDS = sorted(
+    {m for m in MONTHS} | {w for w in WEEKDAYS if len(w) > 4} | set(NUMBER_WORDS) | set(APPROX) | {
+        "the", "a", "an", "early", "earlier", "late", "later", "mid", "beginning", "start", "middle", "end", "last",
+        "next", "this", "coming", "past", "previous", "following", "current", "same", "that", "half", "couple",
+        "several", "few", "many", "recent", "for", "over", "years", "months", "weeks", "days", "decades", "hours",
+        "minutes", "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "every", "each", "once",
+        "twice", "per", "today", "yesterday", "tomorrow", "tonight", "now", "currently", "nowadays", "these", "at",
+        "in", "future", "christmas", "new", "thanksgiving", "easter", "good", "election", "independence",
+        "valentine's", "halloween", "labor", "memorial", "noon", "midday", "midnight", "post", "pre", "circa", "c",
+        "year", "month", "week", "day", "hour", "spring", "summer", "autumn", "fall", "winter", "first", "second",
+        "third", "fourth", "final", "latter", "q1", "q2", "q3", "q4", "dozen", "some", "just", "up", "less", "more",
+        "its", "his", "her", "their", "our", "my", "your", "near", "foreseeable", "distant", "immediate", "uncertain",
+        "bright", "by", "since", "until", "till", "from", "to", "of", "during", "through", "throughout", "before",
+        "after", "between", "and", "or", "about", "around", "numerous", "hundreds", "dozens",
+    },
+    key=len,
+    reverse=True,
+)
+_TRIGGER = rf"(?=(?i:{'|'.join(regex.escape(w) for w in _TRIGGER_WORDS)})\b|\d|['’])"
 _MASTER = regex.compile(
-    "|".join(rf"(?P<rule_{name}>(?<![\w$£€¥#@/-]){pattern}(?!\w))" for name, pattern in RULES)
+    rf"(?<![\w$£€¥#@/-]){_TRIGGER}(?:"
+    + "|".join(rf"(?P<rule_{name}>{pattern}(?!\w))" for name, pattern in RULES)
+    + ")"
 )
 _RULE_GROUPS = [(name, _MASTER.groupindex[f"rule_{name}"]) for name, _ in RULES]
 _NUMBER_FOLLOWS = regex.compile(r"^\s*(?:[a-z]+s)\b")  # "2000 troops": a count, not a year
@@ -263,7 +286,7 @@ def _pick_year(month: int, day: int | None, context, match, explicit_direction: 
         way, reason = PAST, "no tense cue: news reports the past by default"
     nearest = min(candidates, key=lambda c: abs((c - anchor).days))
     distance = (nearest - anchor).days
-    tolerance = 0 if explicit_direction else 60 if day is None else 92
+    tolerance = 0 if explicit_direction or day is None else 92
     if way == PAST and distance > tolerance:
         earlier = [c for c in candidates if c < nearest]
         if earlier:
@@ -893,11 +916,6 @@ def _reference(match, context):
     else:
         value = "PAST_REF"
     span = _make(match, context, "DATE", value, reason="vague reference")
-    if value == "FUTURE_REF" and not word.startswith("the "):
-        # "Elian's future", "in future": the expression is the noun phrase's head, not its determiner
-        head = regex.search(r"(?i)(?:(?:near|foreseeable|distant|immediate|uncertain|bright)\s+)?future$", span.text)
-        span.start += head.start()
-        span.text = span.text[head.start():]
     if value == "PRESENT_REF" and context.dct:
         span.first = span.last = context.dct
     return span

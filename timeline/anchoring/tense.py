@@ -27,7 +27,7 @@ _FUTURE_CUES = regex.compile(
 # of the planning, so they point ahead only for what follows them; "On Friday, X planned to…" is past.
 _FUTURE_IN_PAST_CUES = regex.compile(
     r"\b(?:(?:was|were|be|been)\s+(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed)\s+to|"
-    r"planned|planning|intended\s+to|hoped\s+to|aimed\s+to|wanted\s+to|scheduled|expected|slated|due\s+to|set\s+to|"
+    r"planned|planning|intended\s+to|(?:decided|agreed|promised|vowed|pledged|threatened|offered|asked)\s+to|hoped\s+to|aimed\s+to|wanted\s+to|scheduled|expected|slated|due\s+to|set\s+to|"
     r"hopes?\s+to|aims?\s+to|wants?\s+to)\b",
     regex.IGNORECASE,
 )

@@ -1,0 +1,187 @@
+"""The anchoring engine on phrases of English news, each with its reference date and expected value."""
+
+from datetime import date
+
+import pytest
+
+from timeline.anchoring import NARRATIVE, annotate
+
+WED = date(2019, 4, 24)  # a Wednesday: the day Kim Jong Un crossed into Russia
+THU = date(2019, 4, 25)
+FRI = date(2019, 4, 26)
+
+
+def only(text: str, dct: date | None, kind: str = "news"):
+    spans = annotate(text, dct, kind)
+    assert len(spans) == 1, [(s.text, s.value) for s in spans]
+    return spans[0]
+
+
+def values(text: str, dct: date | None) -> list[tuple[str, str]]:
+    return [(span.text, span.value) for span in annotate(text, dct)]
+
+
+@pytest.mark.parametrize(
+    "text, dct, phrase, type_, value, mod",
+    [
+        # explicit dates in news formats
+        ("It was signed on March 17, 1949.", FRI, "March 17, 1949", "DATE", "1949-03-17", ""),
+        ("on Thursday, April 25, 2019, in Vladivostok", THU, "Thursday, April 25, 2019", "DATE", "2019-04-25", ""),
+        ("They met on 25 April 2019.", FRI, "25 April 2019", "DATE", "2019-04-25", ""),
+        ("The deal was struck Aug. 7, 1998.", FRI, "Aug. 7, 1998", "DATE", "1998-08-07", ""),
+        ("Filed 2019-04-24 by the court.", FRI, "2019-04-24", "DATE", "2019-04-24", ""),
+        ("In July 1997, the alliance grew.", FRI, "July 1997", "DATE", "1997-07", ""),
+        ("first Putin-Kim summit to take place on April 25", WED, "April 25", "DATE", "2019-04-25", ""),
+        # years alone
+        ("He visited Russia in 2011.", THU, "2011", "DATE", "2011", ""),
+        ("built ahead of a 1986 visit by his grandfather", WED, "1986", "DATE", "1986", ""),
+        ("talks have stalled since 2002", WED, "2002", "DATE", "2002", ""),
+        # weekdays: tense and cues decide the direction
+        ("Kim crossed the border into Russia on Wednesday.", WED, "Wednesday", "DATE", "2019-04-24", ""),
+        ("The leader will meet Putin in Vladivostok on Thursday.", WED, "Thursday", "DATE", "2019-04-25", ""),
+        ("The two leaders met on Thursday.", FRI, "Thursday", "DATE", "2019-04-25", ""),
+        ("The campus was closed on Tuesday.", WED, "Tuesday", "DATE", "2019-04-23", ""),
+        ("Kim may tour facilities before departing for home on Friday.", THU, "Friday", "DATE", "2019-04-26", ""),
+        ("Harris said Monday the deal was bad.", FRI, "Monday", "DATE", "2019-04-22", ""),
+        ("They will talk again next Tuesday.", WED, "next Tuesday", "DATE", "2019-04-30", ""),
+        ("They talked last Tuesday.", WED, "last Tuesday", "DATE", "2019-04-23", ""),
+        ("Officials postponed any action until Tuesday.", THU, "Tuesday", "DATE", "2019-04-30", ""),
+        # yesterday, today, tomorrow, tonight
+        ("He smiled as he left the station yesterday.", THU, "yesterday", "DATE", "2019-04-24", ""),
+        ("The talks open today.", THU, "today", "DATE", "2019-04-25", ""),
+        ("He leaves tomorrow.", THU, "tomorrow", "DATE", "2019-04-26", ""),
+        ("A dinner is planned tonight.", WED, "tonight", "DATE", "2019-04-24", ""),
+        # last / next / this / earlier this / later this
+        ("Biegun visited Moscow last week.", WED, "last week", "DATE", "2019-W16", ""),
+        ("The summit takes place this week.", WED, "this week", "DATE", "2019-W17", ""),
+        ("Kim's aides were spotted earlier this week.", WED, "earlier this week", "DATE", "2019-W17", ""),
+        ("Officials said earlier this month that Putin would meet Kim.", FRI, "earlier this month", "DATE", "2019-04", ""),
+        ("A third summit may come later this year.", FRI, "later this year", "DATE", "2019", ""),
+        ("Trade fell last year.", THU, "last year", "DATE", "2018", ""),
+        ("Talks resume next month.", THU, "next month", "DATE", "2019-05", ""),
+        ("The ban takes effect next year.", THU, "next year", "DATE", "2020", ""),
+        # months with and without a year; the year chosen by tense
+        ("In February, Kim's second summit with Trump ended without agreement.", THU, "February", "DATE", "2019-02", ""),
+        ("The summit collapsed in February.", date(2019, 1, 10), "February", "DATE", "2018-02", ""),
+        ("The ceremony will be held in March.", date(1999, 2, 10), "March", "DATE", "1999-03", ""),
+        ("The case is heard in May in the appeals court.", date(2000, 3, 29), "May", "DATE", "2000-05", ""),
+        ("The ratification began in February this year.", date(1998, 12, 3), "February this year", "DATE", "1998-02", ""),
+        ("Trade collapsed last October.", date(1999, 2, 6), "last October", "DATE", "1998-10", ""),
+        # seasons, quarters, halves
+        ("The plan was drawn up last fall.", date(1999, 4, 10), "last fall", "DATE", "1998-FA", ""),
+        ("Talks are expected in the summer of 2019.", THU, "the summer of 2019", "DATE", "2019-SU", ""),
+        ("Growth slowed in the first quarter.", THU, "the first quarter", "DATE", "2019-Q1", ""),
+        ("Sales rose in the third quarter of 2018.", THU, "the third quarter of 2018", "DATE", "2018-Q3", ""),
+        ("Exports fell in the first half of the year.", THU, "the first half of the year", "DATE", "2019-H1", ""),
+        # N units ago / earlier / later
+        ("Russia extended the invitation almost a year ago.", THU, "almost a year ago", "DATE", "2018", "APPROX"),
+        ("The building went up 50 years ago.", date(1999, 2, 16), "50 years ago", "DATE", "1949", ""),
+        ("The rifle was found 11 days ago.", date(1999, 4, 19), "11 days ago", "DATE", "1999-04-08", ""),
+        ("It happened six weeks ago.", date(2000, 1, 6), "six weeks ago", "DATE", "1999-W47", ""),
+        ("Prices peaked two months ago.", date(2000, 1, 28), "two months ago", "DATE", "1999-11", ""),
+        # the end of the year, by year end, mid-April, early 2019
+        ("Workers are to be sent home by the end of the year.", THU, "the end of the year", "DATE", "2019", "END"),
+        ("A deal is wanted by year end.", THU, "year end", "DATE", "2019", "END"),
+        ("The talks are due in mid-April.", date(2019, 3, 1), "mid-April", "DATE", "2019-04", "MID"),
+        ("The plant opened in early 2019.", THU, "early 2019", "DATE", "2019", "START"),
+        ("Rains came in late November.", date(2000, 1, 6), "late November", "DATE", "1999-11", "END"),
+        # decades and centuries
+        ("Ties were strong in the 1990s.", THU, "the 1990s", "DATE", "199X", ""),
+        ("Prices rose in the early 1980s.", THU, "early 1980s", "DATE", "198X", "START"),
+        ("the 20th century", THU, "the 20th century", "DATE", "19", ""),
+        # durations
+        ("In the last few months the situation has stabilised.", WED, "the last few months", "DURATION", "PXM", ""),
+        ("Prices doubled over the past three months.", THU, "the past three months", "DURATION", "P3M", ""),
+        ("It's been seven years since I took the helm.", THU, "seven years", "DURATION", "P7Y", ""),
+        ("The flight took 5 1/2 hours.", THU, "5 1/2 hours", "DURATION", "PT5H30M", ""),
+        ("after a 16-hour flight", THU, "16-hour", "DURATION", "PT16H", ""),
+        ("for at least 72 hours", THU, "at least 72 hours", "DURATION", "PT72H", "EQUAL_OR_MORE"),
+        ("a day-long meeting", THU, "a day-long", "DURATION", "P1D", ""),
+        # times of day
+        ("The platforms were closed after 1500 local time Wednesday.", FRI, "1500 local time Wednesday", "TIME", "2019-04-24T15:00", ""),
+        ("The vote starts at 10:35 a.m. today.", THU, "10:35 a.m. today", "TIME", "2019-04-25T10:35", ""),
+        ("Kim was expected to arrive around late Wednesday afternoon.", WED, "late Wednesday afternoon", "DATE", "2019-04-24", "END"),
+        ("Kim arrived aboard his train early Wednesday evening.", THU, "early Wednesday evening", "DATE", "2019-04-24", "START"),
+        ("The shelling stopped at midday.", THU, "midday", "TIME", "2019-04-25T12:00", ""),
+        # sets and vague references
+        ("Flights leave daily.", THU, "daily", "SET", "P1D", ""),
+        ("more than US$500 million a year in foreign currency", THU, "a year", "SET", "P1Y", ""),
+        ("They meet every Monday.", THU, "every Monday", "SET", "XXXX-WXX-1", ""),
+        ("what Russia can do to support processes happening now", THU, "now", "DATE", "PRESENT_REF", ""),
+        ("They may be in the future.", THU, "the future", "DATE", "FUTURE_REF", ""),
+        # holidays
+        ("The boy arrived on Thanksgiving Day.", date(2000, 1, 6), "Thanksgiving Day", "DATE", "1999-11-25", ""),
+        ("Protesters gathered as Easter week began.", date(2000, 4, 17), "Easter week", "DATE", "2000-W16", ""),
+    ],
+)
+def test_it_anchors_the_phrase(text, dct, phrase, type_, value, mod):
+    span = only(text, dct)
+    assert (span.text, span.type, span.value, span.mod) == (phrase, type_, value, mod)
+    assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "text, dct",
+    [
+        ("Kim may tour neighbouring facilities.", THU),  # the modal
+        ("May I ask a question?", THU),
+        ("Kim's second summit with Trump broke down.", THU),  # an ordinal
+        ("Protesters March on the capital.", THU),  # the verb, capitalised in a headline
+        ("They joined the March for Life on Capitol Hill.", THU),
+        ("Russia's trade with North Korea is minuscule at just US $34 million.", THU),  # money
+        ("The index fell below the 1,200 support level.", THU),  # counts
+        ("The index closed at 1189.42 points.", THU),
+        ("He made four trips to China and two summits with Trump.", THU),
+        ("Some 2000 troops were deployed.", THU),
+        ("The Daily Herald reported it.", THU),  # a name, not a set
+        ("The poster showed Gary Cooper in High Noon.", THU),
+        ("A 6-year-old boy was rescued.", THU),  # an age dates nothing
+        ("#### Embed:", THU),
+        ("Prices fall when supply rises.", THU),
+        ("future talks are planned", THU),
+    ],
+)
+def test_it_finds_nothing_in_the_traps(text, dct):
+    assert values(text, dct) == []
+
+
+def test_it_keeps_money_out_but_still_dates_last_year():
+    assert values("Trade is minuscule at just US $34 million last year.", THU) == [("last year", "2018")]
+
+
+def test_it_gives_offsets_into_the_text_and_an_interval():
+    text = "Biegun visited Moscow last week for talks."
+    span = only(text, WED)
+    assert (span.start, span.end) == (22, 31)
+    assert (span.first, span.last) == (date(2019, 4, 15), date(2019, 4, 21))
+
+
+def test_it_says_how_each_value_was_decided():
+    span = only("The leader will meet Putin on Thursday.", WED)
+    assert span.rule == "weekday"
+    assert span.direction == "future"
+    assert "will" in span.reason
+    assert "2019-04-24" in span.anchor
+
+
+def test_it_waits_for_a_reference_date_rather_than_guessing():
+    spans = annotate("Kim arrived on Wednesday. It was signed on March 17, 1949.", None)
+    assert [(s.text, s.value) for s in spans] == [("Wednesday", ""), ("March 17, 1949", "1949-03-17")]
+    assert "waits" in spans[0].reason
+
+
+def test_narrative_text_counts_from_the_last_date_it_gave():
+    text = "On March 5, 1946, Churchill spoke at Fulton. The next day, Stalin answered. Two days later, nothing."
+    spans = annotate(text, date(1999, 3, 12), NARRATIVE)
+    assert [(s.text, s.value) for s in spans] == [
+        ("March 5, 1946", "1946-03-05"),
+        ("The next day", "1946-03-06"),
+        ("Two days later", "1946-03-08"),
+    ]
+
+
+def test_a_range_of_days_gives_each_day():
+    assert values("The summit runs April 24-25 in Vladivostok.", date(2019, 4, 1)) == [
+        ("April 24", "2019-04-24"),
+        ("25", "2019-04-25"),
+    ]
