@@ -586,7 +586,14 @@ def _ago(match, context):
     relation = " ".join(match.group("relation").lower().split())
     if number is None:
         return None
-    approx = APPROX.get((match.group("approx") or "").lower(), "")
+    approx = APPROX.get(" ".join((match.group("approx") or "").lower().split()), "")
+    if UNIT_CODES[_unit_key(unit)][1] and relation not in ("ago", "from now", "hence"):
+        # "an hour later": counted from a moment of the story, which a day-level anchor cannot place;
+        # what the text gives for certain is the length of time.
+        span = _make(match, context, "DURATION", _duration_value(number, unit), mod=approx, reason="length of time")
+        span.end = match.end("unit") + (1 if context.text[match.end("unit"):match.end("unit") + 1] == "s" else 0)
+        span.text = context.text[span.start : span.end]
+        return span
     sign = -1 if relation in ("ago", "earlier", "before", "back") else 1
     if relation in ("ago", "from now", "hence", "back"):
         base, base_text = context.dct, f"publication date {context.dct}"

@@ -7,15 +7,11 @@ about the future ("Ushakov said Kim will meet Putin on Thursday").
 
 import regex
 
+from . import sentences
+
 FUTURE = "future"
 PAST = "past"
 PRESENT = "present"
-
-_ABBREVIATION = (
-    r"(?<!\b(?:[A-Za-z]|[A-Za-z]\.[A-Za-z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Prof|No|vs|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|Mt|Ft|U\.S|U\.N|a\.m|p\.m))"
-)
-_SENTENCE_BREAK = regex.compile(rf"{_ABBREVIATION}[.!?][\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
 
 _FUTURE_CUES = regex.compile(
     r"\b(?:will|won't|wo|shall|'ll|’ll|gonna|upcoming|forthcoming|tomorrow|as\s+(?:early|soon)\s+as|"
@@ -60,18 +56,9 @@ _PRESENT_CUES = regex.compile(r"\b(?:is|are|am|now|currently|today)\b", regex.IG
 _PERFECT = regex.compile(r"\b(?:has|have)\s+(?:been|\w+ed|met|gone|come|taken|given|made|left|begun|held|seen)\b", regex.IGNORECASE)
 
 
-def sentence_around(text: str, start: int, end: int, reach: int = 400) -> tuple[int, int]:
-    window_start = max(0, start - reach)
-    sentence_start = window_start
-    for match in _SENTENCE_BREAK.finditer(text, window_start, start):
-        sentence_start = match.end()
-    following = _SENTENCE_BREAK.search(text, end, min(len(text), end + reach))
-    return sentence_start, following.start() + 1 if following else min(len(text), end + reach)
-
-
 def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
     """(FUTURE | PAST | PRESENT | None, the cue that decided it) for the expression at text[start:end]."""
-    sentence_start, sentence_end = sentence_around(text, start, end)
+    sentence_start, sentence_end = sentences.around(text, start, end)
     candidates: list[tuple[float, str, str]] = []  # (distance, direction, cue)
 
     def consider(pattern: regex.Pattern, kind: str, penalty: float, only_before: bool = False) -> None:
