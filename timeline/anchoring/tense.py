@@ -87,7 +87,7 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
     consider(_PERFECT, PAST, 0)
     consider(_PAST_CUES, PAST, 0)
     consider(_PRESENT_CUES, PRESENT, 2)
-    consider(_REPORTING, PAST, 4)
+    consider(_REPORTING, PAST, 8)
     # A preposition right before the expression says the most: "until Tuesday", "since March".
     preceding = regex.search(r"\b(until|till|by|before|since|after|from)\s+(?:the\s+)?$", text[max(0, start - 14) : start], regex.IGNORECASE)
     if preceding and text[sentence_start:start].strip().lower() != preceding.group(0).strip().lower():
