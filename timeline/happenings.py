@@ -35,7 +35,7 @@ _STOPWORDS = set(
     say told tell tells reported report reports according added mr mrs ms dr earlier later last next ago year
     years month months week weeks day days today yesterday tomorrow tonight morning afternoon evening night time
     may might must shall us also since around still even already one two three four five six seven eight nine ten
-    first second third new per cent percent it's he's she's""".split()
+    new per cent percent it's he's she's""".split()
 ) | set(MONTHS) | set(WEEKDAYS)
 _ATTRIBUTION_TAIL = regex.compile(
     r"[,;]?\s*(?:(?:the|a|an)\s+)?[\w.'’ -]{0,60}?\b(?:said|says|told\s+[\w ]{0,30}|reported|reports|added|noted|"
@@ -72,15 +72,52 @@ class Statement:
     span: Span
     headline: str
     terms: Counter = field(default_factory=Counter)
+    reported: bool = False  # the date dates someone saying something ("officials said Monday …")
 
     @property
     def key(self) -> tuple[int, int]:
         return (self.span.start, self.span.end)
 
 
+# News reports one happening in many words: these stems are counted as one ("the summit broke down" is
+# "the meeting collapsed"). A short list of the commonest news predicates, not a thesaurus.
+_SAME_HAPPENING = {
+    stem: group
+    for group, words in {
+        "meet": "meet met meeting meetings summit summits talks talk",
+        "collapse": "collapse collapsed broke break breakdown fail failed failure",
+        "arrive": "arrive arrived arrival arrives reach reached land landed enter entered cross crossed crossing",
+        "depart": "depart departed departure departs leave left",
+        "die": "die died dead death deaths kill killed killing",
+        "elect": "elect elected election elections vote voted",
+        "sign": "sign signed signing",
+        "announce": "announce announced announcement",
+        "attack": "attack attacked attacks strike struck",
+        "resign": "resign resigned resignation quit",
+    }.items()
+    for stem in {snowballstemmer.stemmer("english").stemWord(word) for word in words.split()}
+}
+
+
+HAPPENING_KINDS = set(_SAME_HAPPENING.values())
+
+
+def kinds(terms: dict) -> set[str]:
+    """The kinds of happening a statement names (arrive, depart, meet…)."""
+    return {term for term in terms if term in HAPPENING_KINDS}
+
+
+def different_kinds(a: dict, b: dict) -> bool:
+    """Two statements that name kinds of happening, none in common, report different happenings:
+    an arrival is not a departure, whatever else they share."""
+    mine, theirs = kinds(a), kinds(b)
+    return bool(mine and theirs and not mine & theirs)
+
+
 def stems(text: str) -> Counter:
     words = [w.lower().replace("’", "'").removesuffix("'s") for w in _WORD.findall(text)]
-    return Counter(_STEMMER.stemWord(w) for w in words if w not in _STOPWORDS and len(w) > 1)
+    found = (_STEMMER.stemWord(w) for w in words if w not in _STOPWORDS and len(w) > 1)
+    return Counter(_SAME_HAPPENING.get(stem, stem) for stem in found)
 
 
 def dates_something(span: Span) -> bool:
@@ -122,6 +159,11 @@ def _statements_of(sentence: str, offset: int, spans: list[Span]) -> list[Statem
         clause = sentence[clause_start:clause_end]
         focus_start = _focus(clause, local_start)
         focus = clause[focus_start:]
+        dates_in_focus = [
+            (other.start - offset - clause_start - focus_start, other.end - offset - clause_start - focus_start)
+            for other in spans
+            if other.start - offset >= clause_start + focus_start and other.end - offset <= clause_end
+        ]
         found.append(
             Statement(
                 sentence=sentence,
@@ -129,11 +171,26 @@ def _statements_of(sentence: str, offset: int, spans: list[Span]) -> list[Statem
                 sentence_end=offset + len(sentence),
                 clause=clause,
                 span=span,
-                headline=make_headline(focus, local_start - focus_start, local_end - focus_start),
+                headline=make_headline(focus, dates_in_focus),
                 terms=stems(focus),
+                reported=_dates_a_report(sentence, span.start - offset, span.end - offset),
             )
         )
     return found
+
+
+_REPORTING_VERB = regex.compile(
+    r"\b(?:said|says|say|told|announced|confirmed|reported|stated|added|noted|warned|insisted|claimed|declared)\b",
+    regex.IGNORECASE,
+)
+
+
+def _dates_a_report(sentence: str, start: int, end: int) -> bool:
+    """"Officials earlier this month said Putin will meet Kim", "Harris said Monday": the date is that of
+    the saying, right next to the reporting verb."""
+    before = sentence[max(0, start - 25) : start].split()[-2:]
+    after = sentence[end : end + 25].split()[:2]
+    return any(_REPORTING_VERB.fullmatch(word.strip(",.;:\"'")) for word in before + after)
 
 
 _SUBORDINATOR = regex.compile(r"\b(?i:after|before|when|once|because|as|while|until)\s+(?=(?i:his|her|its|their|the|a|an)\b|[A-Z])")
@@ -186,12 +243,14 @@ def _clause(sentence: str, bounds: list[tuple[int, int]], index: int) -> tuple[i
     return start, end
 
 
-def make_headline(clause: str, date_start: int, date_end: int) -> str:
-    """A short, readable form of the clause: without its date, attribution and connectives, cut at a
+def make_headline(clause: str, dates: list[tuple[int, int]]) -> str:
+    """A short, readable form of the clause: without its dates, attribution and connectives, cut at a
     natural boundary when long."""
-    before = clause[:date_start]
-    lead_in = _DATE_LEAD_IN.search(before)
-    text = before[: lead_in.start()] + clause[date_end:]
+    text = clause
+    for date_start, date_end in sorted(dates, reverse=True):
+        before = text[:date_start]
+        lead_in = _DATE_LEAD_IN.search(before)
+        text = before[: lead_in.start()].rstrip(" ,") + text[date_end:]
     text = regex.sub(r"\s+([,.;:])", r"\1", regex.sub(r"\s{2,}", " ", text)).strip(" ,;:-—–")
     text = regex.sub(r"^(?:[,;]\s*)+", "", text)
     text = _ATTRIBUTION_TAIL.sub("", text).strip(" ,;:")

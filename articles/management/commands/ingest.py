@@ -10,8 +10,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH")
         parser.add_argument("--max-bytes", type=int, default=None, help="largest file accepted (default: INGEST_MAX_BYTES)")
+        parser.add_argument("--no-build", action="store_true", help="do not rebuild the timeline for the changed articles")
 
-    def handle(self, *args, paths, max_bytes, verbosity, **options):
+    def handle(self, *args, paths, max_bytes, no_build, verbosity, **options):
         def progress(done: int, total: int) -> None:
             if verbosity and total >= PROGRESS_EVERY and (done % PROGRESS_EVERY == 0 or done == total):
                 self.stderr.write(f"  {done}/{total} files")
@@ -27,5 +28,9 @@ class Command(BaseCommand):
             if outcome.status == "duplicate" and verbosity:
                 self.stdout.write(f"duplicate {outcome.path}: {outcome.detail}")
         self.stdout.write(report.summary())
+        if report.changed_article_ids and not no_build:
+            from timeline.build import build_timeline
+
+            self.stdout.write(build_timeline(report.changed_article_ids).summary())
         if report.failed:
             raise CommandError(f"{len(report.failed)} file(s) could not be ingested; see above.", returncode=1)

@@ -1,0 +1,321 @@
+"""Building the timeline: articles' dated statements become mentions, and mentions of the same happening
+become one event citing every article that reports it.
+
+Two mentions are of the same happening when their dates are compatible (the same interval, or one
+inside the other) and they say the same thing (their words, weighted by rarity, are alike). Sharing a
+date is never enough. Re-running changes nothing that did not change, and never touches what an
+editor did: edited and hidden events keep their fields, and mentions an editor placed or removed stay
+as the editor left them.
+"""
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.db.models import Q
+
+from articles.models import Article
+
+from .happenings import Statement, cosine, different_kinds, find_statements, stems, weighted
+from .models import Event, Mention
+
+MERGE_THRESHOLD = 0.2  # weighted cosine of what two statements say, at or above which they are one happening
+# Merging a date into another that holds it ("earlier this week" and "Thursday") moves it to the finer
+# date, so it takes stronger evidence than a merge of equal dates.
+NESTED_MERGE_THRESHOLD = 0.4
+INFERENCE_MINIMUM = 2  # matching happenings needed before an unknown publication date is inferred
+INFERENCE_WINDOW = 3  # days around similar articles' dates that are tried as the unknown date
+MONTH_DAYS = 31
+
+
+@dataclass
+class Vocabulary:
+    """How many articles use each word stem: rare words say more about what a sentence reports."""
+
+    document_frequency: Counter = field(default_factory=Counter)
+    documents: int = 0
+
+    @classmethod
+    def of_articles(cls) -> "Vocabulary":
+        vocabulary = cls()
+        for body in Article.objects.values_list("body", flat=True).iterator(chunk_size=200):
+            vocabulary.document_frequency.update(set(stems(body)))
+            vocabulary.documents += 1
+        return vocabulary
+
+    def weigh(self, terms: dict) -> dict[str, float]:
+        return weighted(terms, self.document_frequency, max(1, self.documents))
+
+
+@dataclass
+class BuildReport:
+    articles: int = 0
+    mentions_added: int = 0
+    mentions_updated: int = 0
+    mentions_unchanged: int = 0
+    mentions_removed: int = 0
+    mentions_waiting: int = 0
+    events_created: int = 0
+    mentions_merged: int = 0
+    events_deleted: int = 0
+    inferred: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        rate = self.articles / self.seconds if self.seconds else 0
+        lines = [
+            f"Timeline: {self.articles} articles in {self.seconds:.1f}s ({rate:.1f} articles/s)",
+            f"  mentions: {self.mentions_added} added, {self.mentions_updated} re-anchored, "
+            f"{self.mentions_unchanged} unchanged, {self.mentions_removed} removed, {self.mentions_waiting} waiting for a date",
+            f"  events: {self.events_created} created, {self.mentions_merged} mentions merged into existing events, "
+            f"{self.events_deleted} emptied and deleted",
+        ]
+        lines += [f"  inferred: {line}" for line in self.inferred]
+        return "\n".join(lines)
+
+
+def build_timeline(
+    articles: Iterable[int] | None = None, progress: Callable[[int, int], None] | None = None
+) -> BuildReport:
+    """(Re)build the mentions and events of some articles (all by default), oldest first; articles
+    with no publication date last, so that theirs can be inferred from what the others report."""
+    started = time.perf_counter()
+    report = BuildReport()
+    vocabulary = Vocabulary.of_articles()
+    chosen = Article.objects.all() if articles is None else Article.objects.filter(pk__in=list(articles))
+    total = chosen.count()
+    known = chosen.filter(published__isnull=False).order_by("published", "pk")
+    for article in known.iterator(chunk_size=100):
+        build_article(article, vocabulary, report)
+        _tick(report, total, progress)
+    for article in chosen.filter(published__isnull=True).order_by("pk").iterator(chunk_size=100):
+        inferred = infer_publication_date(article, vocabulary)
+        if inferred:
+            report.inferred.append(f"{article.file_name}: {inferred}")
+        build_article(article, vocabulary, report)
+        _tick(report, total, progress)
+    consolidate(vocabulary, report)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def consolidate(vocabulary: Vocabulary, report: BuildReport) -> None:
+    """Merge automatic events that turned out to report the same happening: a mention joins the best
+    event there is when it is built, and an event that grew later can be closer to another than any
+    single mention was."""
+    merged = True
+    while merged:
+        merged = False
+        for event in Event.objects.filter(status=Event.Status.AUTOMATIC).order_by("start", "pk").iterator():
+            reported = not event.mentions.filter(reported=False).exists()
+            other, score = best_match(
+                event.terms, event.value, event.start, event.end, vocabulary, exclude=event.pk, reported=reported, finer_only=True
+            )
+            if other is not None and other.status != Event.Status.HIDDEN:
+                target = Event.objects.get(pk=other.pk)
+                event.merge_into(target, reason=f"what they say is alike (score {score:.2f}) and their dates agree")
+                report.events_deleted += 1
+                merged = True
+                break
+
+
+def _tick(report: BuildReport, total: int, progress) -> None:
+    report.articles += 1
+    if progress:
+        progress(report.articles, total)
+
+
+def rebuild_article(article: Article) -> BuildReport:
+    """Re-anchor one article after its publication date or text changed."""
+    report = BuildReport()
+    build_article(article, Vocabulary.of_articles(), report)
+    report.articles = 1
+    return report
+
+
+@transaction.atomic
+def build_article(article: Article, vocabulary: Vocabulary, report: BuildReport) -> None:
+    statements = find_statements(article.body, article.published)
+    existing = {(m.phrase_start, m.phrase_end): m for m in article.mentions.all()}
+    touched: set[int] = set()
+    seen: set[tuple[int, int]] = set()
+    for statement in statements:
+        seen.add(statement.key)
+        mention = existing.get(statement.key)
+        if mention is not None and mention.status != Mention.Status.AUTOMATIC:
+            continue  # an editor placed or removed it: it stays as the editor left it
+        fields = _mention_fields(statement)
+        if mention is not None and all(getattr(mention, name) == value for name, value in fields.items()):
+            report.mentions_unchanged += 1
+            if mention.event_id is None and mention.value:
+                _attach(mention, vocabulary, touched, report)
+            continue
+        if mention is None:
+            mention = Mention(article=article, **fields)
+            report.mentions_added += 1
+        else:
+            touched.add(mention.event_id)
+            for name, value in fields.items():
+                setattr(mention, name, value)
+            mention.event = None
+            report.mentions_updated += 1
+        mention.save()
+        if mention.value:
+            _attach(mention, vocabulary, touched, report)
+        else:
+            report.mentions_waiting += 1
+    for key, mention in existing.items():
+        if key not in seen and mention.status == Mention.Status.AUTOMATIC:
+            touched.add(mention.event_id)
+            mention.delete()
+            report.mentions_removed += 1
+    _settle(touched, report)
+
+
+def _settle(event_ids: set[int | None], report: BuildReport) -> None:
+    for event in Event.objects.filter(pk__in=[pk for pk in event_ids if pk]):
+        if event.is_automatic and not event.live_mentions().exists():
+            event.delete()
+            report.events_deleted += 1
+        else:
+            event.refresh_from_mentions()
+
+
+def _mention_fields(statement: Statement) -> dict:
+    span = statement.span
+    return {
+        "quote": statement.sentence,
+        "sentence_start": statement.sentence_start,
+        "sentence_end": statement.sentence_end,
+        "headline": statement.headline[:300],
+        "phrase": span.text[:200],
+        "phrase_start": span.start,
+        "phrase_end": span.end,
+        "value": span.value,
+        "timex_type": span.type,
+        "first": span.first,
+        "last": span.last,
+        "rule": span.rule,
+        "anchor": span.anchor[:200],
+        "direction": span.direction,
+        "reason": span.reason[:300],
+        "terms": dict(statement.terms),
+        "reported": statement.reported,
+    }
+
+
+def compatible_events(first: date, last: date, value: str, finer_only: bool = False):
+    """Events of the same date, or whose interval holds this one, or (for a month or less) lies inside it.
+    With `finer_only`, only the same date or finer ones."""
+    same = Q(value=value)
+    holds = Q(start__lte=first, end__gte=last)
+    inside = Q(start__gte=first, end__lte=last)
+    if finer_only:
+        wanted = same | inside
+    else:
+        wanted = same | holds | (inside if (last - first).days <= MONTH_DAYS else Q(pk__in=[]))
+    return Event.objects.filter(wanted).exclude(status=Event.Status.HIDDEN)
+
+
+def best_match(
+    terms: dict,
+    value: str,
+    first: date,
+    last: date,
+    vocabulary: Vocabulary,
+    exclude: int | None = None,
+    reported: bool = False,
+    finer_only: bool = False,
+) -> tuple[Event | None, float]:
+    """The compatible event that says most nearly the same, if it says it closely enough; else (None, 0).
+    A date of someone saying something ("officials said earlier this month that Putin will meet Kim")
+    joins only an event of that very date: the saying is not the meeting it announces."""
+    wanted = vocabulary.weigh(terms)
+    best, best_score = None, 0.0
+    for event in compatible_events(first, last, value, finer_only).exclude(pk=exclude).only("pk", "terms", "value", "status"):
+        if different_kinds(terms, event.terms) or (reported and event.value != value):
+            continue
+        score = cosine(wanted, vocabulary.weigh(event.terms))
+        needed = MERGE_THRESHOLD if event.value == value else NESTED_MERGE_THRESHOLD
+        if score >= needed and score - needed > best_score - (MERGE_THRESHOLD if best is None or best.value == value else NESTED_MERGE_THRESHOLD):
+            best, best_score = event, score
+    return best, best_score
+
+
+def _attach(mention: Mention, vocabulary: Vocabulary, touched: set, report: BuildReport) -> None:
+    event, score = best_match(mention.terms, mention.value, mention.first, mention.last, vocabulary, reported=mention.reported)
+    if event is not None:
+        shared = sorted(set(mention.terms) & set(event.terms), key=lambda t: -vocabulary.weigh({t: 1})[t])[:8]
+        event = Event.objects.get(pk=event.pk)
+        event.merge_evidence = [
+            *event.merge_evidence,
+            {
+                "mention": mention.pk,
+                "article": mention.article_id,
+                "score": round(score, 3),
+                "shared": shared,
+                "dates": f"{mention.value} within {event.value}" if mention.value != event.value else f"both {event.value}",
+            },
+        ]
+        event.save(update_fields=["merge_evidence"])
+        report.mentions_merged += 1
+    else:
+        event = Event(headline=mention.headline, summary=mention.quote, terms=dict(mention.terms))
+        event.set_value(mention.value)
+        event.save()
+        report.events_created += 1
+    mention.event = event
+    mention.save(update_fields=["event"])
+    touched.add(event.pk)
+
+
+def infer_publication_date(article: Article, vocabulary: Vocabulary) -> str:
+    """Give an undated article the date under which most of what it reports matches happenings other
+    articles report on known dates; the earliest such date, since an article cannot report the past
+    before it happens. Records the method and a confidence. Returns a line for the report, or ""."""
+    candidates = _candidate_dates(article, vocabulary)
+    best: tuple[int, date, int] | None = None
+    for candidate in candidates:
+        statements = [s for s in find_statements(article.body, candidate) if s.span.value and s.span.anchor]
+        matched = 0
+        for statement in statements:
+            event, _ = best_match(
+                statement.terms, statement.span.value, statement.span.first, statement.span.last, vocabulary, reported=statement.reported
+            )
+            matched += event is not None
+        if best is None or matched > best[0]:
+            best = (matched, candidate, len(statements))
+    if best is None or best[0] < INFERENCE_MINIMUM:
+        return ""
+    matched, chosen, relative = best
+    confidence = round(matched / relative, 2) if relative else 0.0
+    article.published = chosen
+    article.published_how = Article.PublishedHow.INFERRED
+    article.published_precision = Article.Precision.DAY
+    article.published_confidence = confidence
+    article.published_evidence = (
+        f"Inferred: dated {chosen:%-d %b %Y}, {matched} of its {relative} relative dates fall on happenings "
+        f"other articles report on known dates; the earliest date that fits best."
+    )
+    article.save(update_fields=["published", "published_how", "published_precision", "published_confidence", "published_evidence"])
+    return f"{chosen.isoformat()} (confidence {confidence}, {matched}/{relative} statements match)"
+
+
+def _candidate_dates(article: Article, vocabulary: Vocabulary) -> list[date]:
+    """Dates near those of the articles most like this one."""
+    mine = vocabulary.weigh(stems(article.body))
+    scored = []
+    for other_pk, body, published in (
+        Article.objects.exclude(pk=article.pk).filter(published__isnull=False).values_list("pk", "body", "published").iterator()
+    ):
+        scored.append((cosine(mine, vocabulary.weigh(stems(body))), published))
+    scored.sort(reverse=True)
+    dates = set()
+    for similarity, published in scored[:10]:
+        if similarity < 0.1:
+            break
+        dates.update(published + timedelta(days=offset) for offset in range(-INFERENCE_WINDOW, INFERENCE_WINDOW + 1))
+    return sorted(dates)

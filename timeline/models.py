@@ -1,0 +1,190 @@
+from collections import Counter
+
+from django.db import models, transaction
+from django.urls import reverse
+
+from articles.models import Article
+
+from .anchoring.calendar import granularity as granularity_of
+from .anchoring.calendar import interval
+
+
+class Granularity(models.TextChoices):
+    DAY = "day", "day"
+    WEEK = "week", "week"
+    MONTH = "month", "month"
+    QUARTER = "quarter", "quarter"
+    SEASON = "season", "season"
+    HALF = "half", "half year"
+    YEAR = "year", "year"
+    DECADE = "decade", "decade"
+    CENTURY = "century", "century"
+
+
+# Finest first: an event's date is the most precise date its mentions agree on.
+GRANULARITY_ORDER = [g.value for g in Granularity]
+
+
+class Event(models.Model):
+    """One happening, dated at the granularity its sources support, citing every article that reports it."""
+
+    class Status(models.TextChoices):
+        AUTOMATIC = "auto", "automatic"
+        EDITED = "edited", "edited by an editor"
+        HIDDEN = "hidden", "hidden"
+
+    value = models.CharField(max_length=40, help_text="TIMEX3 value, e.g. 2019-04-24, 2019-W16, 2019-02, 1986")
+    start = models.DateField(help_text="First day of the interval the value covers.")
+    end = models.DateField(help_text="Last day of the interval the value covers.")
+    granularity = models.CharField(max_length=10, choices=Granularity.choices)
+    headline = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.AUTOMATIC)
+    reviewed = models.BooleanField(default=False, help_text="An editor has checked this event.")
+    terms = models.JSONField(default=dict, blank=True, help_text="What its mentions say, as word stems; used to merge.")
+    merge_evidence = models.JSONField(default=list, blank=True, help_text="Why each mention was merged into it.")
+    source_count = models.PositiveIntegerField(default=0, help_text="Distinct sources citing it.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["start", "end", "id"]
+        indexes = [
+            models.Index(fields=["start", "end"]),
+            models.Index(fields=["status", "start"]),
+            models.Index(fields=["source_count"]),
+        ]
+
+    def __str__(self):
+        return f"{self.value}: {self.headline}"
+
+    def get_absolute_url(self):
+        return reverse("timeline:event", args=[self.pk])
+
+    @property
+    def is_automatic(self) -> bool:
+        return self.status == self.Status.AUTOMATIC
+
+    def set_value(self, value: str) -> None:
+        """Set the TIMEX3 value with the interval and granularity that follow from it."""
+        bounds = interval(value)
+        if bounds is None:
+            raise ValueError(f"{value!r} is not a TIMEX3 date value this timeline can place (e.g. 2019-04-24, 2019-W16, 2019-02, 2019)")
+        self.value = value
+        self.start, self.end = bounds
+        self.granularity = granularity_of(value)
+
+    def live_mentions(self):
+        return self.mentions.exclude(status=Mention.Status.REMOVED)
+
+    def refresh_from_mentions(self) -> None:
+        """Recompute what follows from the mentions: always the source count; for an automatic event also
+        its date, headline, summary and terms. An editor's event keeps the fields the editor set."""
+        mentions = list(self.live_mentions().select_related("article"))
+        self.source_count = count_sources(m.article for m in mentions)
+        if self.is_automatic and mentions:
+            precise = min(mentions, key=lambda m: (m.span_days, m.article.published or m.article.ingested_at.date(), m.pk or 0))
+            self.set_value(precise.value)
+            representative = _medoid(mentions)
+            self.headline = representative.headline[:300]
+            self.summary = representative.quote
+            terms = Counter()
+            for mention in mentions:
+                terms.update(mention.terms)
+            self.terms = {term: count / len(mentions) for term, count in terms.items()}
+        self.save()
+
+    @transaction.atomic
+    def merge_into(self, other: "Event", reason: str = "") -> "Event":
+        """Move every mention of this event to `other`, keep the evidence of both, and delete this one."""
+        if other.pk == self.pk:
+            return other
+        moved = list(self.mentions.values_list("pk", flat=True))
+        self.mentions.update(event=other)
+        other.merge_evidence = [
+            *other.merge_evidence,
+            *self.merge_evidence,
+            {"merged_event": self.pk, "headline": self.headline, "value": self.value, "mentions": moved, "reason": reason or "merged"},
+        ]
+        self.delete()
+        other.refresh_from_mentions()
+        return other
+
+
+def _medoid(mentions: list["Mention"]) -> "Mention":
+    """The mention that stands best for the event: one whose date is an adverbial of its own clause
+    ("met Putin on Thursday", not "left for a summit Thursday"), and among those the most like the others."""
+    from .happenings import cosine
+
+    def adverbial(mention) -> bool:
+        before = mention.quote[: mention.phrase_start - mention.sentence_start].rstrip().lower()
+        return before.endswith((" on", " in", " at", " during")) or before == "" or mention.phrase[:1].isupper()
+
+    def centrality(mention) -> float:
+        return sum(cosine(mention.terms, other.terms) for other in mentions if other is not mention)
+
+    return max(mentions, key=lambda m: (adverbial(m), centrality(m), -(m.pk or 0)))
+
+
+def count_sources(articles) -> int:
+    """Distinct sources; each article whose source is unknown counts as a source of its own."""
+    keys = {article.source_id if article.source_id else f"article-{article.pk}" for article in articles}
+    return len(keys)
+
+
+class Mention(models.Model):
+    """One article's statement of a happening: the sentence, its temporal phrase, and how it was anchored."""
+
+    class Status(models.TextChoices):
+        AUTOMATIC = "auto", "automatic"
+        PINNED = "pinned", "placed by an editor"
+        REMOVED = "removed", "removed by an editor"
+
+    event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="mentions")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.AUTOMATIC)
+    quote = models.TextField(help_text="The sentence, as it stands in the article.")
+    sentence_start = models.PositiveIntegerField()
+    sentence_end = models.PositiveIntegerField()
+    headline = models.CharField(max_length=300)
+    phrase = models.CharField(max_length=200)
+    phrase_start = models.PositiveIntegerField(help_text="Offset of the temporal phrase in the article's body.")
+    phrase_end = models.PositiveIntegerField()
+    value = models.CharField(max_length=40, blank=True, help_text="TIMEX3 value; empty while waiting for a publication date.")
+    timex_type = models.CharField(max_length=10, default="DATE")
+    first = models.DateField(null=True, blank=True)
+    last = models.DateField(null=True, blank=True)
+    rule = models.CharField(max_length=40)
+    anchor = models.CharField(max_length=200, blank=True, help_text="What a relative date was counted from.")
+    direction = models.CharField(max_length=10, blank=True)
+    reason = models.CharField(max_length=300, blank=True, help_text="Why it was anchored so.")
+    terms = models.JSONField(default=dict, blank=True)
+    reported = models.BooleanField(default=False, help_text="The date is that of someone saying something.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["article_id", "phrase_start"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "phrase_start", "phrase_end"], name="one_mention_per_phrase"),
+        ]
+        indexes = [models.Index(fields=["first", "last"]), models.Index(fields=["article", "status"])]
+
+    def __str__(self):
+        return f"{self.phrase} ({self.value or 'waiting'}) in {self.article}"
+
+    @property
+    def span_days(self) -> int:
+        return (self.last - self.first).days if self.first and self.last else 10**6
+
+    @property
+    def provenance(self) -> str:
+        """How the phrase was anchored, in words: "'last week' → 2019-W16 (counted from publication date …)"."""
+        if not self.value:
+            return f"'{self.phrase}' waits for the article's publication date"
+        parts = [f"'{self.phrase}' → {self.value}"]
+        if self.anchor:
+            parts.append(f"counted from {self.anchor}")
+        if self.reason:
+            parts.append(self.reason)
+        return "; ".join(parts)
