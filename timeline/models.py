@@ -118,7 +118,7 @@ def _medoid(mentions: list["Mention"]) -> "Mention":
 
     def adverbial(mention) -> bool:
         before = mention.quote[: mention.phrase_start - mention.sentence_start].rstrip().lower()
-        return before.endswith((" on", " in", " at", " during")) or before == "" or mention.phrase[:1].isupper()
+        return before.endswith((" on", " in", " at", " during")) or before == ""
 
     def centrality(mention) -> float:
         return sum(cosine(mention.terms, other.terms) for other in mentions if other is not mention)
