@@ -27,3 +27,11 @@ def _test_server_settings(settings):
     settings.SECURE_SSL_REDIRECT = False
     # and static files are served from their folders, not from a collectstatic manifest.
     settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+
+@pytest.fixture
+def built(seeded):
+    """The seeds, ingested, with their timeline built."""
+    from timeline.build import build_timeline
+
+    return build_timeline()

@@ -227,11 +227,13 @@ def extract(raw_text: str, file_name: str = "") -> ExtractedArticle:
             header_indexes.add(i)  # photo credits and embed markers set as small headings
             continue
         if title.value is None:
-            header_indexes.add(i)
             if _looks_like_title(text):
                 title = Found(text, HOW_TEXT, text)
+            elif len(text) > 120 or (_TERMINAL.search(text) and len(text.split()) >= 6):
+                break  # the story starts without a title line
             else:
                 notes.append(f"Skipped {text!r} above the story: not a title.")
+            header_indexes.add(i)
             continue
         if title.value is not None and not byline and _looks_like_person(text) and position <= 3:
             byline = text

@@ -116,7 +116,7 @@ def consolidate(vocabulary: Vocabulary, report: BuildReport) -> None:
             )
             if other is not None and other.status != Event.Status.HIDDEN:
                 target = Event.objects.get(pk=other.pk)
-                event.merge_into(target, reason=f"what they say is alike (score {score:.2f}) and their dates agree")
+                event.merge_into(target, _evidence(event.terms, target, score, event.value, vocabulary))
                 report.events_deleted += 1
                 merged = True
                 break
@@ -248,18 +248,9 @@ def best_match(
 def _attach(mention: Mention, vocabulary: Vocabulary, touched: set, report: BuildReport) -> None:
     event, score = best_match(mention.terms, mention.value, mention.first, mention.last, vocabulary, reported=mention.reported)
     if event is not None:
-        shared = sorted(set(mention.terms) & set(event.terms), key=lambda t: -vocabulary.weigh({t: 1})[t])[:8]
         event = Event.objects.get(pk=event.pk)
-        event.merge_evidence = [
-            *event.merge_evidence,
-            {
-                "mention": mention.pk,
-                "article": mention.article_id,
-                "score": round(score, 3),
-                "shared": shared,
-                "dates": f"{mention.value} within {event.value}" if mention.value != event.value else f"both {event.value}",
-            },
-        ]
+        evidence = {"mention": mention.pk, "article": mention.article_id, **_evidence(mention.terms, event, score, mention.value, vocabulary)}
+        event.merge_evidence = [*event.merge_evidence, evidence]
         event.save(update_fields=["merge_evidence"])
         report.mentions_merged += 1
     else:
@@ -270,6 +261,13 @@ def _attach(mention: Mention, vocabulary: Vocabulary, touched: set, report: Buil
     mention.event = event
     mention.save(update_fields=["event"])
     touched.add(event.pk)
+
+
+def _evidence(terms: dict, event: Event, score: float, value: str, vocabulary: Vocabulary) -> dict:
+    """Why a merge happened, for an editor: the score, the rarest words both say, and how the dates agree."""
+    shared = sorted(set(terms) & set(event.terms), key=lambda term: -vocabulary.weigh({term: 1})[term])[:8]
+    dates = f"both {value}" if value == event.value else f"{value} and {event.value}: one holds the other"
+    return {"score": round(score, 3), "shared": shared, "dates": dates}
 
 
 def infer_publication_date(article: Article, vocabulary: Vocabulary) -> str:

@@ -251,6 +251,7 @@ def make_headline(clause: str, dates: list[tuple[int, int]]) -> str:
         before = text[:date_start]
         lead_in = _DATE_LEAD_IN.search(before)
         text = before[: lead_in.start()].rstrip(" ,") + text[date_end:]
+    text = regex.sub(r"[(\[]\s*[)\]]", "", text)
     text = regex.sub(r"\s+([,.;:])", r"\1", regex.sub(r"\s{2,}", " ", text)).strip(" ,;:-—–")
     text = regex.sub(r"^(?:[,;]\s*)+", "", text)
     text = _ATTRIBUTION_TAIL.sub("", text).strip(" ,;:")

@@ -95,7 +95,7 @@ class Event(models.Model):
         self.save()
 
     @transaction.atomic
-    def merge_into(self, other: "Event", reason: str = "") -> "Event":
+    def merge_into(self, other: "Event", evidence: dict | None = None) -> "Event":
         """Move every mention of this event to `other`, keep the evidence of both, and delete this one."""
         if other.pk == self.pk:
             return other
@@ -104,7 +104,7 @@ class Event(models.Model):
         other.merge_evidence = [
             *other.merge_evidence,
             *self.merge_evidence,
-            {"merged_event": self.pk, "headline": self.headline, "value": self.value, "mentions": moved, "reason": reason or "merged"},
+            {"merged_event": self.pk, "headline": self.headline, "value": self.value, "mentions": moved, **(evidence or {})},
         ]
         self.delete()
         other.refresh_from_mentions()

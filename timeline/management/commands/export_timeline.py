@@ -1,18 +1,21 @@
-import json
-
 from django.core.management.base import BaseCommand
 from django.db.models import F
 
 from articles.models import Article
-from timeline.exports import timeline_json
+from timeline.exports import FORMATS, render
+from timeline.models import Event
 
 
 class Command(BaseCommand):
-    help = "Print the timeline (articles and events) to stdout."
+    help = "Print the timeline to stdout: json (articles and events), timelinejs, csv (a row per mention) or ics."
 
     def add_arguments(self, parser):
-        parser.add_argument("--format", choices=["json"], default="json")
+        parser.add_argument("--format", choices=FORMATS, default="json")
+        parser.add_argument("--include-hidden", action="store_true", help="also export events an editor hid")
 
-    def handle(self, *args, format, **options):
-        data = timeline_json(Article.objects.order_by(F("published").asc(nulls_last=True), "file_name"))
-        self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+    def handle(self, *args, format, include_hidden, **options):
+        articles = Article.objects.order_by(F("published").asc(nulls_last=True), "file_name")
+        events = Event.objects.order_by("start", "end", "pk")
+        if not include_hidden:
+            events = events.exclude(status=Event.Status.HIDDEN)
+        self.stdout.write(render(format, articles, events).decode(), ending="")

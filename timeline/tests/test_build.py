@@ -1,0 +1,165 @@
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from articles.ingest import ingest_text
+from articles.models import Article
+from timeline.build import build_timeline, rebuild_article
+from timeline.models import Event, Mention
+
+
+def event_quoting(words: str) -> Event:
+    return Event.objects.filter(mentions__quote__contains=words).distinct().get()
+
+
+def cited_seeds(event: Event) -> set[str]:
+    return {m.article.file_name[:3] for m in event.mentions.select_related("article")}
+
+
+def story(text: str, name: str, published: str | None = "2019-04-25") -> Article:
+    outcome = ingest_text(text, name)
+    article = Article.objects.get(pk=outcome.article_id)
+    article.published = date.fromisoformat(published) if published else None
+    article.published_how = "editor" if published else "unknown"
+    article.save()
+    return article
+
+
+def test_it_merges_the_arrival_in_russia_across_every_seed_that_reports_it(built):
+    arrival = event_quoting("crossed the border into Russia")
+    assert "crossed the border into Russia" in " ".join(m.quote for m in arrival.mentions.all())
+    assert cited_seeds(arrival) == {"000", "001", "003", "004"}
+    assert arrival.source_count == 4  # Moscow Times, Straits Times, and two articles of unknown source
+    assert arrival.granularity == "day" and arrival.start == arrival.end == date(2019, 4, 24)
+
+
+def test_it_merges_the_collapse_of_the_hanoi_summit_citing_all_five(built):
+    [february] = Event.objects.filter(value="2019-02")
+    assert cited_seeds(february) == {"000", "001", "002", "003", "004"}
+    assert february.granularity == "month"
+    assert (february.start, february.end) == (date(2019, 2, 1), date(2019, 2, 28))
+    assert february.merge_evidence and all("shared" in item for item in february.merge_evidence)
+
+
+def test_it_keeps_different_happenings_of_one_date_apart(built):
+    arrival = event_quoting("crossed the border into Russia")
+    spokesman = event_quoting("Chinese Foreign Ministry spokesman")
+    departure = event_quoting("KCNA news agency reported")
+    assert len({arrival.pk, spokesman.pk, departure.pk}) == 3
+    assert spokesman.value == arrival.value == "2019-04-24"
+
+
+def test_it_never_merges_on_a_shared_date_alone(db):
+    story("Floods hit the city\n\nFloods swept through the northern valley on Monday, drowning crops.", "a.txt")
+    story("Markets rally\n\nShares of technology companies rallied on Monday after strong earnings.", "b.txt")
+    build_timeline()
+    assert Event.objects.filter(value="2019-04-22").count() == 2
+
+
+def test_it_merges_the_same_happening_told_in_other_words(db):
+    story("Quake\n\nA strong earthquake struck the coastal town of Palu on Monday, killing dozens.", "a.txt")
+    story("Palu\n\nDozens were killed when a powerful earthquake hit Palu, a coastal town, on Monday.", "b.txt", "2019-04-24")
+    build_timeline()
+    [event] = Event.objects.all()
+    assert event.mentions.count() == 2 and event.source_count == 2
+
+
+def test_it_dates_the_sentence_not_a_date_it_only_mentions(built):
+    announcement = Mention.objects.get(phrase="earlier this month", article__file_name__startswith="002")
+    assert announcement.event.value == "2019-04"  # the officials spoke earlier in April, not on the summit day
+    assert announcement.reported
+
+
+def test_durations_sets_and_vague_references_date_nothing(built):
+    assert not Mention.objects.filter(phrase__in=["seven years", "the last few months", "now"]).exists()
+
+
+def test_rebuilding_is_idempotent(built):
+    before = sorted(Event.objects.values_list("pk", "value", "headline", "source_count"))
+    mentions_before = sorted(Mention.objects.values_list("pk", "event_id", "value"))
+    report = build_timeline()
+    assert report.mentions_added == report.mentions_updated == report.mentions_removed == 0
+    assert report.events_created == 0
+    assert sorted(Event.objects.values_list("pk", "value", "headline", "source_count")) == before
+    assert sorted(Mention.objects.values_list("pk", "event_id", "value")) == mentions_before
+
+
+def test_editors_changes_survive_a_rebuild(built):
+    arrival = event_quoting("crossed the border into Russia")
+    arrival.headline, arrival.status = "Kim arrives in Russia by armoured train", Event.Status.EDITED
+    arrival.save()
+    hidden = event_quoting("Chinese Foreign Ministry spokesman")
+    hidden.status = Event.Status.HIDDEN
+    hidden.save()
+    removed = Mention.objects.get(phrase="Tuesday", article__file_name__startswith="000")
+    removed.status, removed.event = Mention.Status.REMOVED, None
+    removed.save()
+    moved = Mention.objects.get(phrase="1986")
+    new_home = Event.objects.create(value="1986", start=date(1986, 1, 1), end=date(1986, 12, 31), granularity="year",
+                                    headline="Kim Il Sung visits the Soviet Union", status=Event.Status.EDITED)
+    moved.event, moved.status = new_home, Mention.Status.PINNED
+    moved.save()
+    arrival_mentions = set(arrival.mentions.values_list("pk", flat=True))
+
+    build_timeline()
+
+    arrival.refresh_from_db()
+    assert (arrival.headline, arrival.status) == ("Kim arrives in Russia by armoured train", Event.Status.EDITED)
+    assert arrival_mentions <= set(arrival.mentions.values_list("pk", flat=True))
+    hidden.refresh_from_db()
+    assert hidden.status == Event.Status.HIDDEN and hidden.mentions.exists()
+    assert Mention.objects.get(pk=removed.pk).status == Mention.Status.REMOVED
+    assert Mention.objects.filter(phrase="Tuesday", article__file_name__startswith="000").count() == 1
+    assert Mention.objects.get(pk=moved.pk).event == new_home
+
+
+def test_changing_the_publication_date_re_anchors_the_article(built):
+    article = Article.objects.get(file_name__startswith="000")
+    article.published = date(2019, 5, 2)  # a Thursday a week later
+    article.published_how = "editor"
+    article.save()
+    report = rebuild_article(article)
+    assert report.mentions_updated > 0
+    crossing = Mention.objects.get(article=article, quote__contains="crossed the border")
+    assert crossing.value == "2019-05-01"
+    assert "2019-05-02" in crossing.anchor
+
+
+def test_an_undated_article_waits_for_a_date(db):
+    article = story("A lone report\n\nThe minister resigned on Tuesday. The bridge was built in 1986.", "lone.txt", None)
+    report = build_timeline()
+    waiting = Mention.objects.get(article=article, phrase="Tuesday")
+    assert waiting.value == "" and waiting.event is None and report.mentions_waiting == 1
+    assert Mention.objects.get(article=article, phrase="1986").event.value == "1986"
+    article.refresh_from_db()
+    assert article.published is None  # nothing to infer it from: not guessed
+
+
+def test_an_undated_article_gets_its_date_inferred_from_the_others(built):
+    seed_003 = Article.objects.get(file_name__startswith="003")
+    assert seed_003.published == date(2019, 4, 24)
+    assert seed_003.published_how == "inferred"
+    assert 0.5 <= seed_003.published_confidence <= 1
+    assert "other articles report" in seed_003.published_evidence
+    assert "003" in cited_seeds(event_quoting("crossed the border into Russia"))
+
+
+def test_build_timeline_command_reports_what_it_did(seeded, capsys):
+    call_command("build_timeline")
+    out = capsys.readouterr().out
+    assert "Timeline: 5 articles" in out and "articles/s" in out and "inferred: 003_" in out
+
+
+def test_the_ingest_command_builds_the_timeline(db, seeds_dir, capsys):
+    call_command("ingest", str(seeds_dir))
+    assert "Timeline: 5 articles" in capsys.readouterr().out
+    assert Event.objects.filter(value="2019-02").exists()
+
+
+@pytest.mark.parametrize("missing", [999])
+def test_build_timeline_refuses_unknown_articles(db, missing):
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match="no article with id 999"):
+        call_command("build_timeline", "--article", str(missing))
