@@ -227,7 +227,7 @@ def extract(raw_text: str, file_name: str = "") -> ExtractedArticle:
             header_indexes.add(i)  # photo credits and embed markers set as small headings
             continue
         if title.value is None:
-            if _looks_like_title(text):
+            if _looks_like_title(text) or (position == 0 and len(text) <= 200 and len(text.split()) >= 2):
                 title = Found(text, HOW_TEXT, text)
             elif len(text) > 120 or (_TERMINAL.search(text) and len(text.split()) >= 6):
                 break  # the story starts without a title line

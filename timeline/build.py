@@ -63,6 +63,7 @@ class BuildReport:
     events_deleted: int = 0
     inferred: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    touched_events: set[int] = field(default_factory=set, repr=False)
 
     def summary(self) -> str:
         rate = self.articles / self.seconds if self.seconds else 0
@@ -97,29 +98,31 @@ def build_timeline(
             report.inferred.append(f"{article.file_name}: {inferred}")
         build_article(article, vocabulary, report)
         _tick(report, total, progress)
-    consolidate(vocabulary, report)
+    consolidate(report.touched_events, vocabulary, report)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def consolidate(vocabulary: Vocabulary, report: BuildReport) -> None:
+def consolidate(event_ids: Iterable[int], vocabulary: Vocabulary, report: BuildReport) -> None:
     """Merge automatic events that turned out to report the same happening: a mention joins the best
     event there is when it is built, and an event that grew later can be closer to another than any
-    single mention was."""
-    merged = True
-    while merged:
-        merged = False
-        for event in Event.objects.filter(status=Event.Status.AUTOMATIC).order_by("start", "pk").iterator():
-            reported = not event.mentions.filter(reported=False).exists()
-            other, score = best_match(
-                event.terms, event.value, event.start, event.end, vocabulary, exclude=event.pk, reported=reported, finer_only=True
-            )
-            if other is not None and other.status != Event.Status.HIDDEN:
-                target = Event.objects.get(pk=other.pk)
-                event.merge_into(target, _evidence(event.terms, target, score, event.value, vocabulary))
-                report.events_deleted += 1
-                merged = True
-                break
+    single mention was. Looks at the events this build touched; an event that absorbs another is
+    looked at again."""
+    queue = sorted(set(event_ids))
+    while queue:
+        event = Event.objects.filter(pk=queue.pop(0), status=Event.Status.AUTOMATIC).first()
+        if event is None:
+            continue
+        reported = not event.mentions.filter(reported=False).exists()
+        other, score = best_match(
+            event.terms, event.value, event.start, event.end, vocabulary, exclude=event.pk, reported=reported, finer_only=True
+        )
+        if other is not None:
+            target = Event.objects.get(pk=other.pk)
+            event.merge_into(target, _evidence(event.terms, target, score, event.value, vocabulary))
+            report.events_deleted += 1
+            if target.is_automatic and target.pk not in queue:
+                queue.append(target.pk)
 
 
 def _tick(report: BuildReport, total: int, progress) -> None:
@@ -173,6 +176,7 @@ def build_article(article: Article, vocabulary: Vocabulary, report: BuildReport)
             mention.delete()
             report.mentions_removed += 1
     _settle(touched, report)
+    report.touched_events.update(pk for pk in touched if pk)
 
 
 def _settle(event_ids: set[int | None], report: BuildReport) -> None:

@@ -240,8 +240,8 @@ _NO_NEW_REFERENCE = {"relative_day", "named_time", "clock_time", "military_time"
 
 def _make(match, context, type_, value, mod="", anchor="", direction_="", reason="", rule="", start=None) -> Span:
     start = match.start() if start is None else start
-    return Span(start, match.end(), context.text[start : match.end()], type_, value, mod, rule=rule,
-                anchor=anchor, direction=direction_, reason=reason)
+    return Span(start, match.end(), context.text[start : match.end()], type_, value, mod or "", rule=rule,
+                anchor=anchor or "", direction=direction_ or "", reason=reason or "")
 
 
 def _month_number(word: str) -> int:

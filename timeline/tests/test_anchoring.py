@@ -185,3 +185,18 @@ def test_a_range_of_days_gives_each_day():
         ("April 24", "2019-04-24"),
         ("25", "2019-04-25"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade picked up in the spring.",  # season, tense decides
+        "They plan to meet at the end of the year.",
+        "The boy arrived on Thanksgiving Day.",
+        "They met over the weekend.",
+        "This Friday they meet.",
+    ],
+)
+def test_every_span_has_text_fields_never_none(text):
+    for span in annotate(text, THU):
+        assert all(isinstance(getattr(span, name), str) for name in ("value", "mod", "rule", "anchor", "direction", "reason"))

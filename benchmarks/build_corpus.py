@@ -1,0 +1,56 @@
+"""Ingest a folder of articles into a throw-away database, build its timeline, and print the figures.
+
+    .venv/bin/python benchmarks/build_corpus.py ../shared/corpus/news-1997-2006 [--database-url URL]
+
+Prints ingest and build throughput (articles/s), what the build made, and the process's peak memory.
+"""
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+parser.add_argument("folder")
+parser.add_argument("--database-url", help="default: a new SQLite file in a temporary folder")
+options = parser.parse_args()
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
+os.environ.setdefault("SECRET_KEY", "benchmark-only")
+os.environ["DATABASE_URL"] = options.database_url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+
+from articles.ingest import ingest_paths  # noqa: E402
+from timeline.build import build_timeline  # noqa: E402
+from timeline.models import Event, Mention  # noqa: E402
+
+
+def progress(done: int, total: int) -> None:
+    if done % 250 == 0 or done == total:
+        print(f"  built {done}/{total} articles", file=sys.stderr)
+
+
+def main() -> None:
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    ingested = ingest_paths([options.folder])
+    ingest_seconds = time.perf_counter() - started
+    print(ingested.summary())
+    print(f"ingest: {len(ingested.outcomes)} files in {ingest_seconds:.1f}s ({len(ingested.outcomes) / ingest_seconds:.0f} articles/s)")
+    report = build_timeline(progress=progress)
+    print(report.summary())
+    multi = Event.objects.filter(source_count__gte=2).count()
+    print(f"events: {Event.objects.count()} ({multi} cited by two or more sources); mentions: {Mention.objects.count()}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (max RSS): {peak:.0f} MiB")
+
+
+main()

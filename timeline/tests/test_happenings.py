@@ -1,0 +1,63 @@
+from datetime import date
+
+from timeline.anchoring.sentences import split
+from timeline.happenings import cosine, different_kinds, find_statements, make_headline, stems
+
+
+def test_sentences_survive_abbreviations_quotes_and_times():
+    text = (
+        'The abortive U.S. -North Korea summit failed, U.S. Ambassador Harry Harris said Monday. '
+        'Mr. Trump said another meeting "would be good." He leaves at 4 a.m. EDT Thursday. It ended at 4 a.m. '
+        "Then he slept.\n\nA new paragraph"
+    )
+    sentences = split(text)
+    assert [s.text for s in sentences] == [
+        "The abortive U.S. -North Korea summit failed, U.S. Ambassador Harry Harris said Monday.",
+        'Mr. Trump said another meeting "would be good."',
+        "He leaves at 4 a.m. EDT Thursday.",
+        "It ended at 4 a.m.",
+        "Then he slept.",
+        "A new paragraph",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_each_dated_clause_is_a_statement_and_its_first_date_governs_it():
+    body = ("Putin previously held a summit with Kim Jong Il in 2002, who also met in 2011 with Dmitry Medvedev. "
+            "The summit opened on Thursday (April 25).")
+    statements = find_statements(body, date(2019, 4, 26))
+    assert [(s.span.text, s.span.value) for s in statements] == [("2002", "2002"), ("2011", "2011"), ("Thursday", "2019-04-25")]
+    assert statements[0].sentence == statements[1].sentence
+    assert "Medvedev" in statements[1].headline and "2002" not in statements[1].headline
+
+
+def test_durations_sets_and_vague_references_are_not_statements():
+    body = "It's been seven years since I took the helm. Flights leave daily. The situation is calm now."
+    assert find_statements(body, date(2019, 4, 25)) == []
+
+
+def test_headlines_are_short_readable_forms_without_the_date_or_attribution():
+    sentence = "North Korean leader Kim Jong Un crossed the border into Russia on Wednesday by train, Russian media reported."
+    start = sentence.index("Wednesday")
+    assert make_headline(sentence, [(start, start + 9)]) == "North Korean leader Kim Jong Un crossed the border into Russia by train"
+    long = ("Kim is seeking to rally support from Moscow after his second meeting with U.S. President Donald Trump in "
+            "Vietnam in February broke down over differences about demands for Pyongyang to denuclearize and for "
+            "Washington to drop sanctions.")
+    [statement] = find_statements(long, date(2019, 4, 24))
+    assert statement.headline.startswith("His second meeting with U.S. President Donald Trump in Vietnam broke down")
+    assert len(statement.headline) <= 120 and not statement.headline.endswith(("…", " and", " for"))
+
+
+def test_the_date_of_a_saying_is_marked_as_such():
+    [statement] = find_statements("Russian officials earlier this month said Putin will meet Kim.", date(2019, 4, 26))
+    assert statement.reported
+    [statement] = find_statements("Putin met Kim on Thursday.", date(2019, 4, 26))
+    assert not statement.reported
+
+
+def test_similarity_sees_the_same_happening_in_other_words_but_not_opposites():
+    a = stems("Kim's second summit with Trump in Hanoi ended without agreement")
+    b = stems("his second meeting with Trump broke down without an agreement")
+    assert cosine(a, b) > 0.4
+    assert different_kinds(stems("Kim departed for Russia by train"), stems("Kim arrived in Russia by train"))
+    assert not different_kinds(stems("the summit collapsed"), stems("talks broke down at the summit"))
