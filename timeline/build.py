@@ -217,10 +217,9 @@ def compatible_events(first: date, last: date, value: str, finer_only: bool = Fa
     same = Q(value=value)
     holds = Q(start__lte=first, end__gte=last)
     inside = Q(start__gte=first, end__lte=last)
-    if finer_only:
-        wanted = same | inside
-    else:
-        wanted = same | holds | (inside if (last - first).days <= MONTH_DAYS else Q(pk__in=[]))
+    short = (last - first).days <= MONTH_DAYS  # a longer interval would gather every day inside it
+    finer = inside if short else Q(pk__in=[])
+    wanted = same | finer if finer_only else same | holds | finer
     return Event.objects.filter(wanted).exclude(status=Event.Status.HIDDEN)
 
 

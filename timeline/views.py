@@ -1,13 +1,206 @@
+from collections import OrderedDict
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.html import format_html, format_html_join
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
-from articles.models import Article
+from articles.models import Article, Source
+
+from . import axis
+from .anchoring import annotate
+from .exports import CONTENT_TYPES, FORMATS, display_date, render as render_export, with_mentions
+from .filters import UNKNOWN_SOURCE, TimelineFilters, filter_events, source_counts, without_source
+from .models import Event, Mention
+
+PAGE_SIZE = 50
+DENSE_YEAR = 8  # more events than this in a year on one page: group them by month too
+EXPORT_FILES = {"json": "timeline.json", "timelinejs": "timelinejs.json", "csv": "timeline.csv", "ics": "timeline.ics"}
 
 
+def _bad_request(request, form: TimelineFilters) -> HttpResponse:
+    html = render_to_string("timeline/bad_request.html", {"message": form.error_text()}, request)
+    return HttpResponseBadRequest(html)
+
+
+def _query_without(request, *names: str) -> str:
+    params = request.GET.copy()
+    for name in names:
+        params.pop(name, None)
+    return params.urlencode()
+
+
+@require_GET
+@vary_on_headers("HX-Request")
 def timeline(request):
-    articles = Article.objects.select_related("source", "agency").order_by("published", "file_name")
-    return render(request, "timeline/page.html", {"articles": articles})
+    form = TimelineFilters(request.GET)
+    if not form.is_valid():
+        return _bad_request(request, form)
+    cleaned = form.cleaned_data
+    events = filter_events(cleaned)
+    page = Paginator(events, PAGE_SIZE).get_page(cleaned.get("page") or 1)
+    shown = list(with_mentions(Event.objects.filter(pk__in=[e.pk for e in page.object_list]).order_by("start", "end", "pk")))
+    for event in shown:
+        event.display = display_date(event)
+        event.sources = sorted({m.article.source_label for m in event.cited})
+    counts = source_counts(filter_events(without_source(cleaned)))
+    chosen = set(cleaned.get("source") or [])
+    sources = [
+        {"slug": slug, "name": name, "events": counts.get(slug, 0), "checked": slug in chosen}
+        for slug, name in [*Source.objects.values_list("slug", "name").order_by("name"), (UNKNOWN_SOURCE, "Unknown source")]
+    ]
+    first = cleaned["from"][0] if cleaned.get("from") else None
+    last = cleaned["to"][1] if cleaned.get("to") else None
+    unit, slots = axis.density(events, first, last)
+    context = {
+        "form": form,
+        "page": page,
+        "groups": _group(shown),
+        "sources": sources,
+        "unit": unit,
+        "slots": axis.layout(unit, slots),
+        "axis_width": axis.WIDTH,
+        "axis_height": axis.HEIGHT,
+        "zoom_query": _query_without(request, "from", "to", "page"),
+        "page_query": _query_without(request, "page"),
+        "export_query": _query_without(request, "page"),
+        "export_files": EXPORT_FILES,
+        "can_edit": request.user.is_authenticated and request.user.has_perm("timeline.change_event"),
+        "granularities": form.fields["granularity"].choices,
+        "chosen_granularities": set(cleaned.get("granularity") or []),
+    }
+    partial = request.htmx and not request.htmx.history_restore_request
+    return render(request, "timeline/page.html#results" if partial else "timeline/page.html", context)
 
 
+def _group(events: list[Event]) -> list[dict]:
+    """Events by year, and by month within a year dense enough to need it."""
+    years: OrderedDict[int, list[Event]] = OrderedDict()
+    for event in events:
+        years.setdefault(event.start.year, []).append(event)
+    groups = []
+    for year, items in years.items():
+        if len(items) > DENSE_YEAR:
+            months: OrderedDict[str, list[Event]] = OrderedDict()
+            for event in items:
+                key = f"{event.start:%B %Y}" if event.granularity in ("day", "week", "month") else f"{year}, the whole year or longer"
+                months.setdefault(key, []).append(event)
+            groups.append({"label": str(year), "months": [{"label": k, "events": v} for k, v in months.items()]})
+        else:
+            groups.append({"label": str(year), "months": [{"label": "", "events": items}]})
+    return groups
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def event(request, pk: int):
+    event = get_object_or_404(Event.objects.exclude(status=Event.Status.HIDDEN), pk=pk)
+    [event] = with_mentions(Event.objects.filter(pk=event.pk))
+    event.display = display_date(event)
+    for mention in event.cited:
+        mention.highlighted = highlight_quote(mention)
+    context = {
+        "event": event,
+        "evidence": _readable_evidence(event, {m.pk: m for m in event.cited}),
+        "can_edit": request.user.is_authenticated and request.user.has_perm("timeline.change_event"),
+    }
+    partial = request.htmx and not request.htmx.history_restore_request
+    return render(request, "timeline/event.html#provenance" if partial else "timeline/event.html", context)
+
+
+def highlight_quote(mention: Mention) -> str:
+    start = mention.phrase_start - mention.sentence_start
+    end = mention.phrase_end - mention.sentence_start
+    quote = mention.quote
+    if not (0 <= start < end <= len(quote)):
+        return format_html("{}", quote)
+    return format_html("{}<mark>{}</mark>{}", quote[:start], quote[start:end], quote[end:])
+
+
+def _readable_evidence(event: Event, mentions: dict) -> list[str]:
+    lines = []
+    for item in event.merge_evidence:
+        shared = ", ".join(item.get("shared", []))
+        if "mention" in item and item["mention"] in mentions:
+            mention = mentions[item["mention"]]
+            lines.append(f"{mention.article.source_label}’s “{mention.phrase}” joined: {item.get('dates', '')}; "
+                         f"alike at {item.get('score', 0):.2f}, sharing {shared}.")
+        elif "merged_event" in item:
+            lines.append(f"Merged with “{item.get('headline', '')}” ({item.get('value', '')}): {item.get('dates', '')}; "
+                         f"alike at {item.get('score', 0):.2f}, sharing {shared}.".replace(" at 0.00", ""))
+    return lines
+
+
+@require_GET
 def article(request, pk: int):
     article = get_object_or_404(Article.objects.select_related("source", "agency"), pk=pk)
-    return render(request, "articles/article.html", {"article": article})
+    mentions = {(m.phrase_start, m.phrase_end): m for m in article.mentions.exclude(status=Mention.Status.REMOVED)}
+    spans = annotate(article.body, article.published)
+    return render(request, "articles/article.html", {"article": article, "body": highlighted_body(article.body, spans, mentions)})
+
+
+def highlighted_body(body: str, spans, mentions: dict) -> str:
+    """The body as paragraphs, each temporal expression marked and, where it dates an event, linked to it."""
+    paragraphs, cursor = [], 0
+    for block in body.split("\n\n"):
+        start = body.find(block, cursor)
+        end = start + len(block)
+        cursor = end
+        pieces, position = [], start
+        for span in spans:
+            if span.start < start or span.end > end:
+                continue
+            pieces.append(format_html("{}", body[position : span.start]))
+            title = f"{span.type} {span.value or 'waiting for a publication date'}"
+            mention = mentions.get((span.start, span.end))
+            if mention and mention.event_id:
+                pieces.append(format_html('<a class="timex" href="/events/{}/" title="{}">{}</a>', mention.event_id, title, span.text))
+            else:
+                pieces.append(format_html('<mark class="timex" title="{}">{}</mark>', title, span.text))
+            position = span.end
+        pieces.append(format_html("{}", body[position:end]))
+        paragraphs.append(format_html("<p>{}</p>", format_html_join("", "{}", ((p,) for p in pieces))))
+    return format_html_join("\n", "{}", ((p,) for p in paragraphs))
+
+
+@require_GET
+def sources(request):
+    rows = list(
+        Source.objects.order_by("name").values("pk", "slug", "name", "kind", "domain")
+    )
+    articles = list(Article.objects.select_related("source").order_by("published", "file_name").only(
+        "pk", "title", "published", "source_id", "source__name", "file_name"))
+    event_counts = {
+        row["article__source_id"]: row["n"]
+        for row in Mention.objects.exclude(status=Mention.Status.REMOVED).exclude(event=None).exclude(
+            event__status=Event.Status.HIDDEN).values("article__source_id").annotate(n=Count("event", distinct=True))
+    }
+    by_source: dict = {}
+    for item in articles:
+        by_source.setdefault(item.source_id, []).append(item)
+    listed = [
+        {**row, "articles": by_source.get(row["pk"], []), "events": event_counts.get(row["pk"], 0)}
+        for row in rows
+    ]
+    listed.append({"pk": None, "slug": UNKNOWN_SOURCE, "name": "Unknown source", "kind": "unknown", "domain": "",
+                   "articles": by_source.get(None, []), "events": event_counts.get(None, 0)})
+    return render(request, "timeline/sources.html", {"sources": [s for s in listed if s["articles"]]})
+
+
+@require_GET
+def export(request, format: str):
+    if format not in FORMATS:
+        raise Http404
+    form = TimelineFilters(request.GET)
+    if not form.is_valid():
+        return _bad_request(request, form)
+    events = filter_events(form.cleaned_data)
+    articles = Article.objects.filter(pk__in=Mention.objects.filter(event__in=events.order_by()).values("article_id")).order_by(
+        "published", "file_name")
+    response = HttpResponse(render_export(format, articles, events), content_type=CONTENT_TYPES[format])
+    response["Content-Disposition"] = f'attachment; filename="{EXPORT_FILES[format]}"'
+    return response

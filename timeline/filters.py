@@ -1,0 +1,118 @@
+"""The timeline's filters: query-string parameters, validated, and the querysets they select."""
+
+import re
+from calendar import monthrange
+from datetime import date
+
+from django import forms
+from django.db.models import Count, Q
+
+from articles.models import Source
+
+from .models import Event, Granularity, Mention
+
+UNKNOWN_SOURCE = "unknown"
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_partial_date(text: str) -> tuple[date, date]:
+    """'2019' → the year, '2019-04' → the month, '2019-04-24' → the day: its first and last day."""
+    match = _PARTIAL_DATE.match(text.strip())
+    if not match:
+        raise ValueError
+    year, month, day = int(match[1]), match[2], match[3]
+    if month is None:
+        return date(year, 1, 1), date(year, 12, 31)
+    month_number = int(month)
+    if day is None:
+        return date(year, month_number, 1), date(year, month_number, monthrange(year, month_number)[1])
+    single = date(year, month_number, int(day))
+    return single, single
+
+
+class PartialDateField(forms.CharField):
+    def __init__(self, **kwargs):
+        super().__init__(required=False, max_length=10, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return parse_partial_date(value)
+        except ValueError:
+            raise forms.ValidationError(f"“{value}” is not a date: use YYYY, YYYY-MM or YYYY-MM-DD.") from None
+
+
+class TimelineFilters(forms.Form):
+    """Every filter the timeline page, its fragments and its exports accept."""
+
+    source = forms.MultipleChoiceField(required=False)
+    q = forms.CharField(required=False, max_length=200, strip=True)
+    min_sources = forms.IntegerField(required=False, min_value=1, max_value=1000)
+    granularity = forms.MultipleChoiceField(required=False, choices=Granularity.choices)
+    page = forms.IntegerField(required=False, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # "from" is a Python keyword: these two fields are added by name.
+        self.fields["from"] = PartialDateField(label="From")
+        self.fields["to"] = PartialDateField(label="To")
+        slugs = Source.objects.values_list("slug", "name")
+        self.fields["source"].choices = [(UNKNOWN_SOURCE, "Unknown source"), *slugs]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("from"), cleaned.get("to")
+        if start and end and start[0] > end[1]:
+            raise forms.ValidationError("“From” is after “To”.")
+        return cleaned
+
+    def error_text(self) -> str:
+        parts = []
+        for field, errors in self.errors.items():
+            label = "filters" if field == "__all__" else field
+            parts.append(f"{label}: {' '.join(errors)}")
+        return "; ".join(parts)
+
+
+def without_source(cleaned: dict) -> dict:
+    return {**cleaned, "source": []}
+
+
+def filter_events(cleaned: dict):
+    """Events matching the filters; an event shows when its interval overlaps [from, to]."""
+    events = Event.objects.exclude(status=Event.Status.HIDDEN)
+    sources = cleaned.get("source") or []
+    if sources:
+        cited = Mention.objects.exclude(status=Mention.Status.REMOVED)
+        wanted = Q(article__source__slug__in=[s for s in sources if s != UNKNOWN_SOURCE])
+        if UNKNOWN_SOURCE in sources:
+            wanted |= Q(article__source__isnull=True)
+        events = events.filter(pk__in=cited.filter(wanted).values("event_id"))
+    if cleaned.get("from"):
+        events = events.filter(end__gte=cleaned["from"][0])
+    if cleaned.get("to"):
+        events = events.filter(start__lte=cleaned["to"][1])
+    if cleaned.get("q"):
+        text = cleaned["q"]
+        quoted = Mention.objects.exclude(status=Mention.Status.REMOVED).filter(quote__icontains=text).values("event_id")
+        events = events.filter(Q(headline__icontains=text) | Q(summary__icontains=text) | Q(pk__in=quoted))
+    if cleaned.get("min_sources"):
+        events = events.filter(source_count__gte=cleaned["min_sources"])
+    if cleaned.get("granularity"):
+        events = events.filter(granularity__in=cleaned["granularity"])
+    return events.order_by("start", "end", "pk")
+
+
+def source_counts(events) -> list[dict]:
+    """For each source, how many of these events it reports; unknown sources together, last."""
+    rows = (
+        Mention.objects.exclude(status=Mention.Status.REMOVED)
+        .filter(event__in=events.order_by())
+        .values("article__source__slug", "article__source__name")
+        .annotate(events=Count("event", distinct=True))
+        .order_by("article__source__name")
+    )
+    counts = {row["article__source__slug"] or UNKNOWN_SOURCE: row["events"] for row in rows}
+    return counts
