@@ -28,7 +28,8 @@ run: seed
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: setup
-	SECRET_KEY=insecure-test-only-key $(BIN)/python -m pytest $(PYTEST_ARGS)
+	scripts/ensure-chromium
+	SECRET_KEY=insecure-test-only-key SECURE_SSL_REDIRECT=0 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 test-artifacts
