@@ -6,8 +6,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
+# What the test run sets, which a production start would not have.
+ENVIRONMENT_OF_TESTS = {"SECRET_KEY", "DJANGO_DEBUG", "DATABASE_URL", "SECURE_SSL_REDIRECT", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DJANGO_DEBUG", "DATABASE_URL", "SECURE_SSL_REDIRECT")}
+    environment = {k: v for k, v in os.environ.items() if k not in ENVIRONMENT_OF_TESTS}
     environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
