@@ -1,16 +1,30 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Article, Source
+from .sources import merge_sources
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "domain", "article_count"]
     list_filter = ["kind"]
     search_fields = ["name", "domain", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+    actions = ["merge_sources"]
+
+    @admin.action(description="Merge the selected sources into the first one created", permissions=["change", "delete"])
+    def merge_sources(self, request, queryset):
+        sources = list(queryset.order_by("pk"))
+        if len(sources) < 2:
+            self.message_user(request, "Select at least two sources to merge.", messages.WARNING)
+            return
+        with transaction.atomic():
+            kept = merge_sources(sources[0], sources[1:])
+        self.message_user(request, f"Merged {len(sources) - 1} source(s) into {kept.name}.")
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_total=Count("articles"))
@@ -57,7 +71,7 @@ class PublishedYearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SimpleHistoryAdmin):
     list_display = ["title", "source_or_unknown", "agency", "published", "published_how", "file_name", "flagged"]
     list_filter = [NeedsReviewFilter, "source", "published_how", "source_how", PublishedYearFilter]
     search_fields = ["title", "file_name", "byline", "url", "body"]
@@ -106,4 +120,14 @@ class ArticleAdmin(admin.ModelAdmin):
             article.source_evidence = f"set by {request.user.get_username()}"
         if "title" in form.changed_data:
             article.title_how = "editor"
+        if "published_how" in form.changed_data and article.published_how == Article.PublishedHow.UNKNOWN:
+            article.published = None
         super().save_model(request, article, form, change)
+        from timeline.build import rebuild_article, refresh_article_events
+
+        if {"published", "published_precision", "published_how"} & set(form.changed_data):
+            report = rebuild_article(article)  # its relative dates are counted from the new date
+            self.message_user(request, f"Re-anchored: {report.mentions_updated} mention(s) changed date, "
+                                       f"{report.mentions_added} added, {report.mentions_waiting} waiting for a date.")
+        elif {"source", "agency"} & set(form.changed_data):
+            refresh_article_events(article)  # its events' source counts follow the new source

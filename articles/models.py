@@ -1,6 +1,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 
 from . import extraction, outlets
 
@@ -20,6 +21,7 @@ class Source(models.Model):
     domain = models.CharField(max_length=200, blank=True, help_text="Web domain, e.g. themoscowtimes.com")
     home_url = models.URLField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -103,6 +105,8 @@ class Article(models.Model):
     file_name = models.CharField(max_length=255, unique=True, help_text="Original file name; the article's key.")
     ingested_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The texts are the file's, restored by re-ingesting it; history keeps what editors change.
+    history = HistoricalRecords(excluded_fields=["raw_text", "body", "notes"])
 
     class Meta:
         ordering = ["published", "file_name"]

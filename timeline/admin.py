@@ -1,16 +1,237 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Event, Mention
+from articles.models import Source
+
+from .anchoring.calendar import interval
+from .editing import hide_events, merge_events, move_to_new_event, review_events, unhide_events
+from .models import Event, Granularity, Mention
+
+PRECISIONS = [("", "— or choose a precision and a day —"), ("day", "that day"), ("week", "its week"),
+              ("month", "its month"), ("year", "its year")]
+
+
+def timex_for(precision: str, day) -> str:
+    if precision == "day":
+        return day.isoformat()
+    if precision == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if precision == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    return f"{day.year:04d}"
+
+
+class EventForm(forms.ModelForm):
+    """An event's date as a TIMEX3 value, or as a day and a precision that make one."""
+
+    value = forms.CharField(
+        required=False,
+        help_text="TIMEX3 value: 2019-04-24 (day), 2019-W16 (week), 2019-02 (month), 2019-Q2, 2019-SU, 2019, 199X.",
+    )
+    precision = forms.ChoiceField(choices=PRECISIONS, required=False, label="Or: precision")
+    day = forms.DateField(required=False, label="and a day in it", widget=forms.DateInput(attrs={"type": "date"}))
+
+    class Meta:
+        model = Event
+        fields = ["value", "headline", "summary", "status", "reviewed"]
+
+    def clean(self):
+        cleaned = super().clean()
+        precision, day, value = cleaned.get("precision"), cleaned.get("day"), (cleaned.get("value") or "").strip()
+        if precision or day:
+            if not (precision and day):
+                raise forms.ValidationError("Give both a precision and a day, or a TIMEX3 value.")
+            value = timex_for(precision, day)
+        if not value:
+            raise forms.ValidationError("The event needs a date: a TIMEX3 value, or a precision and a day.")
+        if interval(value) is None:
+            self.add_error("value", f"“{value}” is not a TIMEX3 date this timeline can place (e.g. 2019-04-24, 2019-W16, 2019-02, 2019).")
+        cleaned["value"] = value
+        return cleaned
+
+    def save(self, commit=True):
+        event = super().save(commit=False)
+        event.set_value(self.cleaned_data["value"])
+        if commit:
+            event.save()
+        return event
 
 
 class MentionInline(admin.TabularInline):
     model = Mention
     extra = 0
-    fields = ["article", "phrase", "value", "quote", "status"]
-    readonly_fields = ["article", "phrase", "value", "quote"]
+    can_delete = False
+    fields = ["article_link", "quote_with_phrase", "value", "provenance_text", "status"]
+    readonly_fields = ["article_link", "quote_with_phrase", "value", "provenance_text"]
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article__source")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="article")
+    def article_link(self, mention):
+        url = reverse("admin:articles_article_change", args=[mention.article_id])
+        return format_html('<a href="{}">{}</a><br><small>{}</small>', url, mention.article.title, mention.article.source_label)
+
+    @admin.display(description="quote")
+    def quote_with_phrase(self, mention):
+        start = mention.phrase_start - mention.sentence_start
+        end = mention.phrase_end - mention.sentence_start
+        return format_html("{}<mark>{}</mark>{}", mention.quote[:start], mention.quote[start:end], mention.quote[end:])
+
+    @admin.display(description="how it was anchored")
+    def provenance_text(self, mention):
+        return mention.provenance
+
+
+class SourceFilter(admin.SimpleListFilter):
+    title = "source"
+    parameter_name = "source"
+
+    def lookups(self, request, model_admin):
+        return [*Source.objects.values_list("slug", "name"), ("unknown", "Unknown source")]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        cited = Mention.objects.exclude(status=Mention.Status.REMOVED)
+        wanted = Q(article__source__isnull=True) if self.value() == "unknown" else Q(article__source__slug=self.value())
+        return queryset.filter(pk__in=cited.filter(wanted).values("event_id"))
+
+
+class NeedsReviewFilter(admin.SimpleListFilter):
+    title = "needs review"
+    parameter_name = "needs_review"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Yes"), ("no", "No")]
+
+    def queryset(self, request, queryset):
+        doubtful = Mention.objects.filter(event=OuterRef("pk")).filter(
+            Q(article__published_how="inferred") | Q(article__source__isnull=True)
+        )
+        flagged = Q(reviewed=False) & (Q(Exists(doubtful)) | Q(source_count__lte=1, status=Event.Status.AUTOMATIC))
+        if self.value() == "yes":
+            return queryset.filter(flagged)
+        if self.value() == "no":
+            return queryset.exclude(flagged)
+        return queryset
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = "year"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        return [(str(day.year), str(day.year)) for day in Event.objects.dates("start", "year", order="DESC")]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            year = int(self.value())
+            return queryset.filter(start__year__lte=year, end__year__gte=year)
+        return queryset
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
-    list_display = ["value", "granularity", "headline", "source_count", "status"]
+class EventAdmin(SimpleHistoryAdmin):
+    form = EventForm
+    list_display = ["date_shown", "granularity", "headline", "source_count", "status", "reviewed"]
+    list_display_links = ["headline"]
+    list_filter = [NeedsReviewFilter, SourceFilter, "granularity", "status", "reviewed", YearFilter]
+    search_fields = ["headline", "summary", "mentions__quote", "mentions__phrase"]
+    date_hierarchy = "start"
     inlines = [MentionInline]
+    readonly_fields = ["start", "end", "granularity", "source_count", "evidence"]
+    fieldsets = [
+        ("Date", {"fields": ["value", ("precision", "day"), ("start", "end", "granularity")]}),
+        (None, {"fields": ["headline", "summary", "status", "reviewed", "source_count"]}),
+        ("Why its mentions were merged", {"classes": ["collapse"], "fields": ["evidence"]}),
+    ]
+    actions = ["merge_selected", "hide_selected", "unhide_selected", "mark_reviewed"]
+    history_list_display = ["value", "headline", "status"]
+
+    def get_search_results(self, request, queryset, search_term):
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        return found.distinct() if search_term else found, False
+
+    @admin.display(description="date", ordering="start")
+    def date_shown(self, event):
+        from .exports import display_date
+
+        return display_date(event)
+
+    @admin.display(description="merge evidence")
+    def evidence(self, event):
+        lines = [
+            (f"{item.get('dates', '')} · score {item.get('score', '—')} · shared: {', '.join(item.get('shared', []))}"
+             + (f" · merged by {item['by']}" if item.get("by") else ""),)
+            for item in event.merge_evidence
+        ]
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", lines)) if lines else "—"
+
+    def save_model(self, request, event, form, change):
+        # An event an editor saved is the editor's: the timeline build will not change it again.
+        if change and form.changed_data and event.status == Event.Status.AUTOMATIC and "status" not in form.changed_data:
+            event.status = Event.Status.EDITED
+        super().save_model(request, event, form, change)
+
+    @admin.action(description="Merge the selected events into one (the earliest created keeps its id)", permissions=["change"])
+    def merge_selected(self, request, queryset):
+        events = list(queryset.order_by("pk"))
+        if len(events) < 2:
+            self.message_user(request, "Select at least two events to merge.", messages.WARNING)
+            return
+        with transaction.atomic():
+            target = merge_events(events[0], events[1:], by=request.user.get_username())
+        self.message_user(request, f"Merged {len(events) - 1} event(s) into “{target.headline}”. Undo from each mention’s history.")
+
+    @admin.action(description="Hide the selected events", permissions=["change"])
+    def hide_selected(self, request, queryset):
+        self.message_user(request, f"Hid {hide_events(queryset)} event(s).")
+
+    @admin.action(description="Show the selected hidden events again", permissions=["change"])
+    def unhide_selected(self, request, queryset):
+        self.message_user(request, f"Showed {unhide_events(queryset)} event(s) again.")
+
+    @admin.action(description="Mark the selected events as reviewed", permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        self.message_user(request, f"Marked {review_events(queryset)} event(s) as reviewed.")
+
+
+@admin.register(Mention)
+class MentionAdmin(SimpleHistoryAdmin):
+    list_display = ["phrase", "value", "event", "article", "status"]
+    list_filter = ["status", "rule", "timex_type"]
+    search_fields = ["phrase", "quote", "article__title"]
+    list_select_related = ["event", "article"]
+    autocomplete_fields = ["event"]
+    readonly_fields = ["article", "quote", "phrase", "value", "first", "last", "rule", "anchor", "direction", "reason",
+                       "sentence_start", "sentence_end", "phrase_start", "phrase_end", "headline", "timex_type", "reported"]
+    fields = ["event", "status", "article", "quote", "phrase", "value", "first", "last", "rule", "anchor", "direction", "reason", "headline"]
+    actions = ["split_out"]
+
+    def save_model(self, request, mention, form, change):
+        # A mention an editor moved or removed stays so: the timeline build leaves it alone.
+        if change and ("event" in form.changed_data) and mention.status == Mention.Status.AUTOMATIC:
+            mention.status = Mention.Status.PINNED
+        if mention.status == Mention.Status.REMOVED:
+            mention.event = None
+        previous = Mention.objects.filter(pk=mention.pk).values_list("event_id", flat=True).first()
+        super().save_model(request, mention, form, change)
+        for event in Event.objects.filter(pk__in=[pk for pk in (previous, mention.event_id) if pk]):
+            event.refresh_from_mentions()
+
+    @admin.action(description="Move each selected mention out into a new event of its own", permissions=["change"])
+    def split_out(self, request, queryset):
+        with transaction.atomic():
+            created = [move_to_new_event(mention, by=request.user.get_username()) for mention in queryset]
+        self.message_user(request, f"Created {len(created)} new event(s).")

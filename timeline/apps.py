@@ -1,5 +1,11 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class TimelineConfig(AppConfig):
     name = "timeline"
+
+    def ready(self):
+        from .permissions import ensure_groups
+
+        post_migrate.connect(ensure_groups, sender=self)

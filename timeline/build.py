@@ -139,17 +139,27 @@ def rebuild_article(article: Article) -> BuildReport:
     return report
 
 
+def refresh_article_events(article: Article) -> None:
+    """After an article's source changed: the source counts of the events it is cited by."""
+    for event in Event.objects.filter(mentions__article=article).distinct():
+        event.refresh_from_mentions()
+
+
 @transaction.atomic
 def build_article(article: Article, vocabulary: Vocabulary, report: BuildReport) -> None:
     statements = find_statements(article.body, article.published)
     existing = {(m.phrase_start, m.phrase_end): m for m in article.mentions.all()}
+    # What an editor placed or removed stays so, even if an edit of the file moved it in the text.
+    editors = {(m.phrase, m.quote) for m in existing.values() if m.status != Mention.Status.AUTOMATIC}
     touched: set[int] = set()
     seen: set[tuple[int, int]] = set()
     for statement in statements:
         seen.add(statement.key)
         mention = existing.get(statement.key)
-        if mention is not None and mention.status != Mention.Status.AUTOMATIC:
-            continue  # an editor placed or removed it: it stays as the editor left it
+        if (mention is not None and mention.status != Mention.Status.AUTOMATIC) or (
+            (statement.span.text, statement.sentence) in editors
+        ):
+            continue
         fields = _mention_fields(statement)
         if mention is not None and all(getattr(mention, name) == value for name, value in fields.items()):
             report.mentions_unchanged += 1

@@ -2,6 +2,7 @@ from collections import Counter
 
 from django.db import models, transaction
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from articles.models import Article
 
@@ -46,6 +47,7 @@ class Event(models.Model):
     source_count = models.PositiveIntegerField(default=0, help_text="Distinct sources citing it.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["terms"])
 
     class Meta:
         ordering = ["start", "end", "id"]
@@ -99,8 +101,11 @@ class Event(models.Model):
         """Move every mention of this event to `other`, keep the evidence of both, and delete this one."""
         if other.pk == self.pk:
             return other
-        moved = list(self.mentions.values_list("pk", flat=True))
-        self.mentions.update(event=other)
+        moved = []
+        for mention in self.mentions.all():  # one by one, so that each mention's history shows the move
+            mention.event = other
+            mention.save(update_fields=["event", "updated_at"])
+            moved.append(mention.pk)
         other.merge_evidence = [
             *other.merge_evidence,
             *self.merge_evidence,
@@ -162,6 +167,7 @@ class Mention(models.Model):
     reported = models.BooleanField(default=False, help_text="The date is that of someone saying something.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["terms"])
 
     class Meta:
         ordering = ["article_id", "phrase_start"]
