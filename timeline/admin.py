@@ -40,6 +40,7 @@ class EventForm(forms.ModelForm):
     class Meta:
         model = Event
         fields = ["value", "headline", "summary", "status", "reviewed"]
+        widgets = {"headline": forms.TextInput(attrs={"size": 90})}
 
     def clean(self):
         cleaned = super().clean()

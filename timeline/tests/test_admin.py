@@ -241,3 +241,20 @@ def test_edits_survive_rebuilds_and_reingestion(built, editor, client, seeds_dir
     assert Mention.objects.get(pk=removed.pk).status == Mention.Status.REMOVED
     tuesdays = Mention.objects.filter(article__file_name__startswith="000", phrase="Tuesday")
     assert [m.status for m in tuesdays] == [Mention.Status.REMOVED]  # not resurrected at its new offsets
+
+
+def test_create_editor_asks_for_a_password_and_refuses_weak_ones(db, monkeypatch, capsys):
+    from django.core.management import CommandError, call_command
+
+    answers = iter([PASSWORD, PASSWORD])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    call_command("create_editor", "erin")
+    assert "editor group" in capsys.readouterr().out
+    from django.contrib.auth import get_user_model
+
+    erin = get_user_model().objects.get(username="erin")
+    assert erin.is_staff and not erin.is_superuser and erin.has_perm("timeline.change_event")
+    weak = iter(["password", "password"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(weak))
+    with pytest.raises(CommandError, match="too common"):
+        call_command("create_editor", "weakling", "--viewer")

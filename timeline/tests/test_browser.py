@@ -120,3 +120,29 @@ def test_it_reads_on_a_phone(site, browser):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     shoot(page, "phone")
     context.close()
+
+
+def test_an_editor_fixes_an_event_from_the_public_page_through_the_admin(site, page):
+    from timeline.management.commands.create_editor import create_member
+    from timeline.models import Event
+    from timeline.permissions import EDITOR
+
+    create_member("edith", "a-long-and-unusual-passphrase-42", EDITOR)
+    february = Event.objects.get(value="2019-02")
+    page.goto(f"{site}/admin/login/?next=/")
+    page.get_by_label("Username").fill("edith")
+    page.get_by_label("Password").fill("a-long-and-unusual-passphrase-42")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{site}/")
+    page.locator(f"#event-{february.pk} a.edit").click()
+    page.wait_for_url(re.compile(rf"/admin/timeline/event/{february.pk}/change/"))
+    page.locator("#id_headline").fill("Trump and Kim's Hanoi summit collapses without a deal")
+    shoot(page, "admin-editing-an-event")
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.wait_for_url(re.compile(r"/admin/timeline/event/$"))
+    page.goto(f"{site}/?min_sources=5")
+    assert page.locator(f"#event-{february.pk} .headline").inner_text() == "Trump and Kim's Hanoi summit collapses without a deal"
+    shoot(page, "timeline-after-an-edit")
+    february.refresh_from_db()
+    assert february.status == Event.Status.EDITED
+    assert february.history.first().history_user.username == "edith"
