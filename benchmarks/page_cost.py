@@ -1,0 +1,79 @@
+"""What the timeline's pages cost: queries and server time, on the seeds or a corpus.
+
+    .venv/bin/python benchmarks/page_cost.py seeds/
+    .venv/bin/python benchmarks/page_cost.py ../shared/corpus/news-1997-2006
+
+Ingests and builds into a throw-away SQLite database (or --database-url), then requests each page
+several times through Django's test client and prints the query count and the median time.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+parser.add_argument("folder")
+parser.add_argument("--database-url")
+parser.add_argument("--repeat", type=int, default=5)
+options = parser.parse_args()
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
+os.environ.setdefault("SECRET_KEY", "benchmark-only")
+os.environ["SECURE_SSL_REDIRECT"] = "0"
+os.environ["ALLOWED_HOSTS"] = "testserver"
+os.environ["DATABASE_URL"] = options.database_url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+
+# Serve static files from their folders: a benchmark has no collectstatic manifest.
+settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from articles.ingest import ingest_paths  # noqa: E402
+from timeline.build import build_timeline  # noqa: E402
+from timeline.models import Event  # noqa: E402
+
+
+def main() -> None:
+    call_command("migrate", verbosity=0)
+    if not Event.objects.exists():
+        ingest_paths([options.folder])
+        build_timeline()
+    event = Event.objects.order_by("-source_count", "pk").first()
+    year = event.start.year
+    pages = {
+        "timeline": "/",
+        "timeline, htmx fragment": ("/", {"HTTP_HX_REQUEST": "true"}),
+        "timeline, filtered": f"/?from={year}&to={year}&min_sources=2&q=the",
+        "timeline, page 3": "/?page=3",
+        "event provenance": (f"/events/{event.pk}/", {"HTTP_HX_REQUEST": "true"}),
+        "sources": "/sources/",
+        "export JSON (filtered)": f"/export/timeline.json?from={year}-01&to={year}-01",
+    }
+    client = Client()
+    print(f"{Event.objects.count()} events")
+    for name, target in pages.items():
+        url, headers = target if isinstance(target, tuple) else (target, {})
+        times = []
+        for _ in range(options.repeat):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                response = client.get(url, **headers)
+                times.append(time.perf_counter() - started)
+            assert response.status_code == 200, (url, response.status_code)
+        print(f"{name:28} {len(queries.captured_queries):3} queries  {1000 * statistics.median(times):7.1f} ms  ({len(response.content):,} bytes)")
+
+
+main()
