@@ -13,8 +13,6 @@ from urllib.parse import urlsplit
 from timeline.anchoring.lexicon import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN
 
 from .outlets import (
-    AGENCY_BY_ALIAS,
-    AGENCY_PATTERN,
     DOCID_PREFIXES,
     KIND_WIRE,
     Outlet,
@@ -416,4 +414,3 @@ def _continues(previous: str, block: str) -> bool:
     return len(previous) >= 60 and previous[-1:].isalnum() and not _TERMINAL.search(previous) and len(block) > 1
 
 
-__all__ = ["AGENCY_BY_ALIAS", "AGENCY_PATTERN", "ExtractedArticle", "Found", "extract", "clean_body", "plain"]

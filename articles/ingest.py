@@ -136,7 +136,7 @@ def _manifest_entry(file_name: str, row: dict) -> ManifestEntry:
     )
 
 
-def decode(data: bytes, path: Path) -> str:
+def decode(data: bytes) -> str:
     if not data.strip():
         raise IngestError("empty file")
     if b"\x00" in data[:8192]:
@@ -160,7 +160,7 @@ def read_article_file(path: Path, max_bytes: int) -> str:
     size = path.stat().st_size
     if size > max_bytes:
         raise IngestError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (INGEST_MAX_BYTES)")
-    return decode(path.read_bytes(), path)
+    return decode(path.read_bytes())
 
 
 def ingest_paths(

@@ -68,7 +68,6 @@ _BY_DOMAIN["bbc.com"] = _BY_DOMAIN["bbc.co.uk"]
 
 _BY_ALIAS = {alias: Outlet(name, kind, domain) for name, kind, domain, aliases in _KNOWN for alias in aliases}
 AGENCY_BY_ALIAS = {alias: outlet for alias, outlet in _BY_ALIAS.items() if outlet.kind == KIND_WIRE}
-AGENCY_PATTERN = "|".join(sorted((re.escape(a) for a in AGENCY_BY_ALIAS), key=len, reverse=True))
 
 # LDC Gigaword document ids (AFP_ENG_19970401.0006) name the agency that filed the story.
 DOCID_PREFIXES = {

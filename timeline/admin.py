@@ -10,7 +10,7 @@ from articles.models import Source
 
 from .anchoring.calendar import interval
 from .editing import hide_events, merge_events, move_to_new_event, review_events, unhide_events
-from .models import Event, Granularity, Mention
+from .models import Event, Mention
 
 PRECISIONS = [("", "— or choose a precision and a day —"), ("day", "that day"), ("week", "its week"),
               ("month", "its month"), ("year", "its year")]

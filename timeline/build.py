@@ -319,8 +319,8 @@ def _candidate_dates(article: Article, vocabulary: Vocabulary) -> list[date]:
     """Dates near those of the articles most like this one."""
     mine = vocabulary.weigh(stems(article.body))
     scored = []
-    for other_pk, body, published in (
-        Article.objects.exclude(pk=article.pk).filter(published__isnull=False).values_list("pk", "body", "published").iterator()
+    for body, published in (
+        Article.objects.exclude(pk=article.pk).filter(published__isnull=False).values_list("body", "published").iterator()
     ):
         scored.append((cosine(mine, vocabulary.weigh(stems(body))), published))
     scored.sort(reverse=True)

@@ -14,7 +14,6 @@ import regex
 import snowballstemmer
 
 from .anchoring import Span, annotate
-from .anchoring.calendar import granularity
 from .anchoring.lexicon import MONTHS, WEEKDAYS
 from .anchoring.sentences import split
 
@@ -155,7 +154,7 @@ def _statements_of(sentence: str, offset: int, spans: list[Span]) -> list[Statem
     found = []
     for index, span in sorted(by_segment.items()):
         clause_start, clause_end = _clause(sentence, bounds, index) if len(by_segment) > 1 else (0, len(sentence))
-        local_start, local_end = span.start - offset - clause_start, span.end - offset - clause_start
+        local_start = span.start - offset - clause_start
         clause = sentence[clause_start:clause_end]
         focus_start = _focus(clause, local_start)
         focus = clause[focus_start:]
@@ -285,4 +284,3 @@ def weighted(terms: dict[str, float], document_frequency: dict[str, int], docume
     }
 
 
-__all__ = ["Statement", "cosine", "dates_something", "find_statements", "granularity", "make_headline", "stems", "weighted"]

@@ -36,7 +36,7 @@ def quoting(words: str) -> Event:
 def form_data(client, url: str) -> dict:
     form = client.get(url).context["adminform"].form
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         data[name] = "" if value is None else value
     inline = client.get(url).context["inline_admin_formsets"]
@@ -44,7 +44,7 @@ def form_data(client, url: str) -> dict:
         management = formset.formset.management_form
         for name in management.fields:
             data[f"{management.prefix}-{name}"] = management[name].value()
-        for index, inline_form in enumerate(formset.formset.forms):
+        for inline_form in formset.formset.forms:
             for name in inline_form.fields:
                 value = inline_form[name].value()
                 data[f"{inline_form.prefix}-{name}"] = "" if value is None else value
