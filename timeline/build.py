@@ -19,7 +19,7 @@ from django.db.models import Q
 
 from articles.models import Article
 
-from .happenings import Statement, cosine, different_kinds, find_statements, stems, weighted
+from .happenings import HAPPENING_KINDS, Statement, cosine, different_kinds, find_statements, stems, weighted
 from .models import Event, Mention
 
 MERGE_THRESHOLD = 0.2  # weighted cosine of what two statements say, at or above which they are one happening
@@ -29,6 +29,7 @@ NESTED_MERGE_THRESHOLD = 0.4
 INFERENCE_MINIMUM = 2  # matching happenings needed before an unknown publication date is inferred
 INFERENCE_WINDOW = 3  # days around similar articles' dates that are tried as the unknown date
 MONTH_DAYS = 31
+KIND_WEIGHT = 1.5
 
 
 @dataclass
@@ -47,7 +48,9 @@ class Vocabulary:
         return vocabulary
 
     def weigh(self, terms: dict) -> dict[str, float]:
-        return weighted(terms, self.document_frequency, max(1, self.documents))
+        weights = weighted(terms, self.document_frequency, max(1, self.documents))
+        # The kind of happening (arrive, depart, meet…) is what a report is about: it weighs most.
+        return {term: weight * KIND_WEIGHT if term in HAPPENING_KINDS else weight for term, weight in weights.items()}
 
 
 @dataclass
