@@ -450,37 +450,35 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
     return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
 
 
+def _last_monday_of_may(year: int) -> date:
+    last = date(year, 5, 31)
+    return last - timedelta(days=last.weekday())
+
+
+# Longest names first where one starts another ("christmas eve" before "christmas").
+_HOLIDAYS = [
+    ("christmas eve", lambda y: date(y, 12, 24)),
+    ("christmas", lambda y: date(y, 12, 25)),
+    ("new year's eve", lambda y: date(y, 12, 31)),
+    ("new year", lambda y: date(y, 1, 1)),
+    ("thanksgiving", lambda y: _nth_weekday(y, 11, 3, 4)),
+    ("good friday", lambda y: easter(y) - timedelta(days=2)),
+    ("easter monday", lambda y: easter(y) + timedelta(days=1)),
+    ("easter", easter),
+    ("election day", lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1)),
+    ("independence day", lambda y: date(y, 7, 4)),
+    ("valentine", lambda y: date(y, 2, 14)),
+    ("halloween", lambda y: date(y, 10, 31)),
+    ("labor day", lambda y: _nth_weekday(y, 9, 0, 1)),
+    ("memorial day", _last_monday_of_may),
+]
+
+
 def _holiday_date(name: str, year: int) -> date:
     name = name.lower().replace("’", "'")
-    if name.startswith("christmas eve"):
-        return date(year, 12, 24)
-    if name.startswith("christmas"):
-        return date(year, 12, 25)
-    if name.startswith("new year's eve"):
-        return date(year, 12, 31)
-    if name.startswith("new year"):
-        return date(year, 1, 1)
-    if name.startswith("thanksgiving"):
-        return _nth_weekday(year, 11, 3, 4)
-    if name.startswith("good friday"):
-        return easter(year) - timedelta(days=2)
-    if name.startswith("easter monday"):
-        return easter(year) + timedelta(days=1)
-    if name.startswith("easter"):
-        return easter(year)
-    if name.startswith("election day"):
-        return _nth_weekday(year, 11, 0, 1) + timedelta(days=1)
-    if name.startswith("independence day"):
-        return date(year, 7, 4)
-    if name.startswith("valentine"):
-        return date(year, 2, 14)
-    if name.startswith("halloween"):
-        return date(year, 10, 31)
-    if name.startswith("labor day"):
-        return _nth_weekday(year, 9, 0, 1)
-    if name.startswith("memorial day"):
-        last = date(year, 5, 31)
-        return last - timedelta(days=(last.weekday() - 0) % 7)
+    for prefix, day_in in _HOLIDAYS:
+        if name.startswith(prefix):
+            return day_in(year)
     raise ValueError(name)
 
 
