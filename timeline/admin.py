@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from articles.models import Source
 
+from .anchoring import calendar as cal
 from .anchoring.calendar import interval
 from .editing import hide_events, merge_events, move_to_new_event, review_events, unhide_events
 from .models import Event, Mention
@@ -20,10 +21,9 @@ def timex_for(precision: str, day) -> str:
     if precision == "day":
         return day.isoformat()
     if precision == "week":
-        year, week, _ = day.isocalendar()
-        return f"{year:04d}-W{week:02d}"
+        return cal.week_value(day)
     if precision == "month":
-        return f"{day.year:04d}-{day.month:02d}"
+        return cal.month_value(day)
     return f"{day.year:04d}"
 
 

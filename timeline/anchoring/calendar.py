@@ -29,8 +29,9 @@ def month_value(day: date) -> str:
 
 
 def week_value(day: date) -> str:
+    """The ISO week of `day` as TIMEX3 annotators write it: "2000-W7", "2019-W16" (no zero padding)."""
     year, week, _ = day.isocalendar()
-    return f"{year:04d}-W{week:02d}"
+    return f"{year:04d}-W{week}"
 
 
 def week_start(day: date) -> date:
@@ -43,7 +44,7 @@ def last_day_of_month(year: int, month: int) -> date:
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})(?:-WE)?$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{1,2})(?:-WE)?$")  # "2000-W7" and "2000-W07" alike
 _YEAR = re.compile(r"^(\d{4})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")

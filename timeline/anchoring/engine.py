@@ -125,7 +125,7 @@ RULES: list[tuple[str, str]] = [
     ("date_numeric", r"(?P<month_number>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/(?P<year>(?:19|20)\d\d)(?![\d/])"),
     ("month_year", rf"(?:(?P<mod>{I(MOD)})[\s-]+)?{MONTH},?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d|,\d)"),
     ("month_relative_year", rf"(?:(?P<mod>{I(MOD)})[\s-]+)?{MONTH}\s+(?P<which>{I(r'this|last|next')})\s+{I(r'year')}\b"),
-    ("month_day", rf"(?:(?P<relative>{I(r'last|next|this|coming|past')})\s+)?(?:{WEEKDAY},?\s+)?{MONTH}\s+(?P<day>{DAY})(?:\s*[-–]\s*(?P<day_end>[12]\d|3[01]|0?[1-9])(?!\d))?(?![\d:,]\d)(?!\s*%)"),
+    ("month_day", rf"(?:(?P<relative>{I(r'last|next|this|coming|past')})\s+)?(?:{WEEKDAY},?\s+)?{MONTH}\s+(?P<day>{DAY})(?:(?:\s*[-–]\s*|\s+(?:and|or|to|through)\s+)(?P<day_end>[12]\d|3[01]|0?[1-9])(?!\d|[:,.]\d|\s*%|\s+(?:percent|per|people|others|of|times|more|other)\b))?(?![\d:,]\d)(?!\s*%)"),
     ("day_month", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?{MONTH_FULL}\b"),
     ("week_of", rf"{I(r'the week of')}\s+{MONTH}\s+(?P<day>{DAY})"),
     ("decade", rf"(?:(?P<mod>{I(MOD)})[\s-]+|{I(r'the')}\s+)?(?P<decade>(?:1[6-9]|20)\d0)'?s\b"),
@@ -148,7 +148,8 @@ RULES: list[tuple[str, str]] = [
     ("weekday", rf"(?:(?P<mod>{I(r'early|late')})\s+)?(?:(?P<relative>{I(r'last|next|this|coming|past')})\s+)?(?P<weekday>{WEEKDAY})(?:['’]s)?(?:\s+(?P<part>{I(PART_OF_DAY)}))?\b"),
     ("relative_day", rf"(?P<word>{I(r'the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight')})(?:\s+(?P<part>{I(PART_OF_DAY)}))?\b"),
     ("this_part", rf"(?P<word>{I(r'this|last|tomorrow|yesterday')})\s+(?P<part>{I(r'morning|afternoon|evening|night')})\b"),
-    ("anaphoric_day", rf"(?P<word>{I(r'(?:earlier|later)\s+that\s+(?:day|morning|afternoon|evening|night)|that\s+same\s+day|the\s+same\s+day|that\s+day|that\s+night|the\s+(?:next|following|previous)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+(?:before|after)|the\s+night\s+before|a\s+day\s+(?:earlier|later)')})\b"),
+    ("day_around", rf"(?:{I(r'the')}\s+)?(?P<count>{I(r'day|two\s+days|three\s+days')})\s+(?P<relation>{I(r'before|after')})(?=\s+(?:(?:(?:{I(r'last|next|this')})\s+)?{WEEKDAY}\b|{MONTH}\s+{DAY}\b|{I(r'yesterday|today|tomorrow|Christmas|Thanksgiving|Easter|New\s+Year')}\b))"),
+    ("anaphoric_day", rf"(?P<word>{I(r'(?:earlier|later)\s+that\s+(?:day|morning|afternoon|evening|night)|that\s+same\s+day|the\s+same\s+day|that\s+day|that\s+night|the\s+(?:next|following|previous)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+(?:before|after)(?=\s*(?:[.,;:!?)—–]|$|\s(?:and|but|or|when|as|while)\b))|the\s+night\s+before(?=\s*(?:[.,;:!?)—–]|$))|a\s+day\s+(?:earlier|later)')})\b"),
     ("clock_time", rf"(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{I(r'a\.m\.?|p\.m\.?|am|pm')})(?:\s+(?P<zone>[A-Z]{{2,4}}T?))?(?:,?\s+(?:on\s+)?(?P<weekday>{WEEKDAY})|\s+(?P<dayword>{I(r'today|yesterday|tomorrow')}))?(?!\w)"),
     ("military_time", rf"(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)\s+(?P<zone>{I(r'GMT|UTC|local\s+time|hours|hrs|IST|EST|EDT|CET|JST|KST')})(?:,?\s+(?:on\s+)?(?P<weekday>{WEEKDAY})|\s+(?P<dayword>{I(r'today|yesterday|tomorrow')}))?\b"),
     ("named_time", rf"(?<!{I(r'high')}\s)(?P<word>{I(r'noon|midday|midnight')})\b"),
@@ -214,6 +215,8 @@ def annotate(text: str, dct: date | None, kind: str = NEWS) -> list[Span]:
     context = _Context(text=text, dct=dct, kind=kind, reference=dct, reference_text=f"the publication date ({dct})" if dct else "",
                        reference_any=dct, reference_any_text=f"the publication date ({dct})" if dct else "")
     for match in _MASTER.finditer(text):
+        if context.spans and match.start() < context.spans[-1].end:
+            continue  # inside an expression a rule already extended past its match ("the day before last Tuesday")
         rule = next(name for name, index in _RULE_GROUPS if match.start(index) >= 0)
         found = _NORMALISERS[rule](match, context)
         for span in found if isinstance(found, list) else [found] if found else []:
@@ -346,7 +349,7 @@ def _month_day(match, context):
         except ValueError:
             return first
         second = _make(match, context, "DATE", last_day.isoformat(), anchor=anchor, direction_=way,
-                       reason="second day of a range", start=end_start)
+                       reason="second day named with the same month", start=end_start)
         return [first, second]
     return _make(match, context, "DATE", value.isoformat(), anchor=anchor, direction_=way, reason=f"no year given: {reason}")
 
@@ -786,6 +789,25 @@ def _anaphoric_day(match, context):
     return span
 
 
+def _day_around(match, context):
+    """"the day before last Tuesday": the day expression that follows, shifted; one span for both."""
+    inner = _MASTER.match(context.text, match.end() + len(context.text[match.end():]) - len(context.text[match.end():].lstrip()))
+    if inner is None:
+        return None
+    rule = next(name for name, index in _RULE_GROUPS if inner.start(index) >= 0)
+    found = _NORMALISERS[rule](inner, context)
+    found = found[0] if isinstance(found, list) else found
+    if not found or not found.first or found.first != found.last:
+        return None
+    days = {"day": 1, "two days": 2, "three days": 3}[" ".join(match.group("count").lower().split())]
+    day = found.first + timedelta(days=days if match.group("relation").lower() == "after" else -days)
+    span = Span(match.start(), found.end, context.text[match.start() : found.end], "DATE", day.isoformat(),
+                anchor=f"'{found.text}' ({found.value})", direction=found.direction,
+                reason=f"{days} day(s) {match.group('relation').lower()} '{found.text}', itself {found.reason or found.rule}")
+    span.first = span.last = day
+    return span
+
+
 def _time_day(match, context) -> tuple[date | None, str]:
     """The day a clock time belongs to: the weekday or relative day named with it, else the reference."""
     if context.dct and match.group("weekday"):
@@ -971,6 +993,7 @@ _NORMALISERS = {
     "weekday": _weekday,
     "relative_day": _relative_day,
     "this_part": _relative_day,
+    "day_around": _day_around,
     "anaphoric_day": _anaphoric_day,
     "clock_time": _clock_time,
     "military_time": _military_time,

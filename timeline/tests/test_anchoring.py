@@ -187,6 +187,38 @@ def test_a_range_of_days_gives_each_day():
     ]
 
 
+def test_days_named_with_one_month_each_get_that_month():
+    assert values("a ceremony at the summit on April 24 and 25, and 4 other events", date(1999, 2, 10)) == [
+        ("April 24", "1999-04-24"),
+        ("25", "1999-04-25"),
+    ]
+    assert values("Sales rose on May 3 and 4 percent in June.", date(1999, 5, 10)) == [("May 3", "1999-05-03"), ("June", "1998-06")]
+
+
+def test_the_day_before_a_named_day_is_counted_from_that_day():
+    text = "The day before last Tuesday's hearing, Manuel went to Lazaro's home."
+    assert values(text, date(2000, 2, 24)) == [("The day before last Tuesday's", "2000-02-21")]
+    assert only(text, date(2000, 2, 24)).anchor == "'last Tuesday's' (2000-02-22)"
+
+
+def test_the_day_before_an_event_is_not_dated_from_the_publication_date():
+    assert values("He was last seen Nov. 3, the day before authorities issued a warrant.", date(1998, 11, 5)) == [
+        ("Nov. 3", "1998-11-03"),
+    ]
+    assert values("Kim spent the day in Nairobi, later in the day before returning home.", date(1998, 8, 17)) == []
+    assert values("He had left the day before.", date(1998, 8, 17)) == [("the day before", "1998-08-16")]
+
+
+def test_a_tense_in_a_later_coordinated_clause_does_not_decide():
+    text = "Protesters planned a demonstration on Saturday and were planning to drive to the airport."
+    assert values(text, date(2000, 1, 7)) == [("Saturday", "2000-01-08")]
+
+
+def test_weeks_are_written_as_timex3_annotators_write_them():
+    assert values("The talks resume this week.", date(2000, 2, 16)) == [("this week", "2000-W7")]
+    assert only("The talks resume this week.", date(2000, 2, 16)).first == date(2000, 2, 14)
+
+
 @pytest.mark.parametrize(
     "text",
     [
