@@ -19,7 +19,7 @@ from django.db.models import Q
 
 from articles.models import Article
 
-from .happenings import HAPPENING_KINDS, Statement, cosine, different_kinds, find_statements, stems, weighted
+from .happenings import HAPPENING_KINDS, Statement, cosine, different_kinds, find_statements, kinds, stems, weighted
 from .models import Event, Mention
 
 MERGE_THRESHOLD = 0.2  # weighted cosine of what two statements say, at or above which they are one happening
@@ -28,6 +28,10 @@ MERGE_THRESHOLD = 0.2  # weighted cosine of what two statements say, at or above
 NESTED_MERGE_THRESHOLD = 0.4
 INFERENCE_MINIMUM = 2  # matching happenings needed before an unknown publication date is inferred
 INFERENCE_WINDOW = 3  # days around similar articles' dates that are tried as the unknown date
+# Two statements of the same day that name the same kind of happening and no other, and share a word
+# besides ("Kim departed for Russia accompanied by …", "state media confirmed Kim's departure aboard …"),
+# are most likely one happening told in different words: they need only half the evidence.
+SAME_DAY_SAME_KIND_THRESHOLD = MERGE_THRESHOLD / 2
 MONTH_DAYS = 31
 KIND_WEIGHT = 1.5
 
@@ -250,15 +254,25 @@ def best_match(
     A date of someone saying something ("officials said earlier this month that Putin will meet Kim")
     joins only an event of that very date: the saying is not the meeting it announces."""
     wanted = vocabulary.weigh(terms)
-    best, best_score = None, 0.0
+    best, best_score, best_needed = None, 0.0, 0.0
     for event in compatible_events(first, last, value, finer_only).exclude(pk=exclude).only("pk", "terms", "value", "status"):
         if different_kinds(terms, event.terms) or (reported and event.value != value):
             continue
         score = cosine(wanted, vocabulary.weigh(event.terms))
-        needed = MERGE_THRESHOLD if event.value == value else NESTED_MERGE_THRESHOLD
-        if score >= needed and score - needed > best_score - (MERGE_THRESHOLD if best is None or best.value == value else NESTED_MERGE_THRESHOLD):
-            best, best_score = event, score
+        needed = _needed(terms, value, first == last, event)
+        if score >= needed and (best is None or score - needed > best_score - best_needed):
+            best, best_score, best_needed = event, score, needed
     return best, best_score
+
+
+def _needed(terms: dict, value: str, one_day: bool, event: Event) -> float:
+    """The similarity a statement needs to join `event`."""
+    if event.value != value:
+        return NESTED_MERGE_THRESHOLD
+    shared_kinds = kinds(terms)
+    if one_day and shared_kinds and shared_kinds == kinds(event.terms) and set(terms) & set(event.terms) - shared_kinds:
+        return SAME_DAY_SAME_KIND_THRESHOLD  # and someone or something else in common: not just "killed"
+    return MERGE_THRESHOLD
 
 
 def _attach(mention: Mention, vocabulary: Vocabulary, touched: set, report: BuildReport) -> None:

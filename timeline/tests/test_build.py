@@ -50,6 +50,20 @@ def test_it_keeps_different_happenings_of_one_date_apart(built):
     assert spokesman.value == arrival.value == "2019-04-24"
 
 
+def test_it_merges_the_departure_for_russia_told_in_other_words(built):
+    departure = event_quoting("KCNA news agency reported")
+    assert departure == event_quoting("state media confirmed Kim's departure")
+    assert {"000", "003"} <= cited_seeds(departure)
+    assert departure.value == "2019-04-24"
+
+
+def test_one_kind_of_happening_on_one_day_is_not_enough_to_merge(db):
+    story("Storm\n\nA storm killed three fishermen off the coast of Kerala on Monday.", "a.txt")
+    story("Crash\n\nA bus crash killed twelve pilgrims in the hills of Nepal on Monday.", "b.txt")
+    build_timeline()
+    assert Event.objects.filter(value="2019-04-22").count() == 2
+
+
 def test_it_never_merges_on_a_shared_date_alone(db):
     story("Floods hit the city\n\nFloods swept through the northern valley on Monday, drowning crops.", "a.txt")
     story("Markets rally\n\nShares of technology companies rallied on Monday after strong earnings.", "b.txt")
