@@ -156,13 +156,17 @@ def _statements_of(sentence: str, offset: int, spans: list[Span]) -> list[Statem
         clause_start, clause_end = _clause(sentence, bounds, index) if len(by_segment) > 1 else (0, len(sentence))
         local_start = span.start - offset - clause_start
         clause = sentence[clause_start:clause_end]
-        focus_start = _focus(clause, local_start)
-        focus = clause[focus_start:]
-        dates_in_focus = [
-            (other.start - offset - clause_start - focus_start, other.end - offset - clause_start - focus_start)
-            for other in spans
-            if other.start - offset >= clause_start + focus_start and other.end - offset <= clause_end
-        ]
+        noun_phrase = _dated_noun_phrase(clause, local_start, local_start + span.end - span.start)
+        if noun_phrase:
+            focus, dates_in_focus = noun_phrase
+        else:
+            focus_start = _focus(clause, local_start)
+            focus = clause[focus_start:]
+            dates_in_focus = [
+                (other.start - offset - clause_start - focus_start, other.end - offset - clause_start - focus_start)
+                for other in spans
+                if other.start - offset >= clause_start + focus_start and other.end - offset <= clause_end
+            ]
         found.append(
             Statement(
                 sentence=sentence,
@@ -203,6 +207,39 @@ def _focus(clause: str, date_start: int) -> int:
     if candidates and len(clause[segment_start : candidates[-1].start()].split()) >= 3:
         return candidates[-1].end()
     return 0
+
+
+_DETERMINER_BEFORE = regex.compile(r"(?i)\b(?:a|an|the|his|her|its|their|our|[\w.-]+['’]s)\s+(?:[a-z][\w-]*\s+)?$")
+_NOUN_AFTER = regex.compile(r"\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*")
+_NOUN_PHRASE_END = regex.compile(r"(?i),|;|\s[—–-]{1,2}\s|\s(?:who|which|that|where|when|as|but|and\s+(?:was|were|is|are|has|had))\b|\.?$")
+_PARTICIPLE_START = regex.compile(
+    r"(?i)^(?:(?:last|first|once|previously|originally|also|later|since)\s+)?"
+    r"(?:[a-z]{3,}ed|held|built|made|signed|founded|won|begun|written|taken|given|seen|known|set\s+up|torn\s+down)\b"
+)
+_HEAD_NOUN_PHRASE = regex.compile(r"(?i)\b(?:the|a|an|its|his|their)\s+((?:[\w-]+\s+){0,3}[\w-]+)\s*$")
+
+
+def _dated_noun_phrase(clause: str, date_start: int, date_end: int) -> tuple[str, list[tuple[int, int]]] | None:
+    """A date that dates a thing named inside the sentence, not the sentence's own happening: "a 1986 visit
+    by Kim Il Sung" (the visit), "the six-party talks — which … — last held in 2008" (the talks).
+    Returns that phrase and where the date sits in it, or None."""
+    determiner = _DETERMINER_BEFORE.search(clause, 0, date_start)
+    if regex.fullmatch(r"(?:1[6-9]|20)\d\d", clause[date_start:date_end]) and determiner and _NOUN_AFTER.match(clause, date_end):
+        end = _NOUN_PHRASE_END.search(clause, date_end).start()
+        return clause[determiner.start() : end], [(date_start - determiner.start(), date_end - determiner.start())]
+    breaks = list(_SEGMENT_BREAK.finditer(clause, 0, date_start))
+    if not breaks or not _PARTICIPLE_START.match(clause[breaks[-1].end() : date_start]):
+        return None
+    for earlier in reversed(breaks[:-1] + [None]):
+        segment = clause[earlier.end() if earlier else 0 : next(b for b in breaks if not earlier or b.start() > earlier.start()).start()]
+        if _RELATIVE.match(segment):
+            continue  # "— which involved the United States … —": an aside about the same noun
+        head = _HEAD_NOUN_PHRASE.search(segment)
+        if not head:
+            return None
+        text = f"{head[1]} {clause[breaks[-1].end() : date_end]}"
+        return text, [(len(text) - (date_end - date_start), len(text))]
+    return None
 
 
 def _segments(sentence: str) -> list[tuple[int, int]]:

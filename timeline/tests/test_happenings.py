@@ -48,6 +48,24 @@ def test_headlines_are_short_readable_forms_without_the_date_or_attribution():
     assert len(statement.headline) <= 120 and not statement.headline.endswith(("…", " and", " for"))
 
 
+def test_a_date_inside_a_noun_phrase_dates_that_thing_not_the_sentence():
+    published = date(2019, 4, 24)
+    [visit] = find_statements(
+        "He then toured the Friendship House, built ahead of a 1986 visit by his grandfather Kim Il Sung who died in 1994.",
+        published,
+    )
+    assert visit.headline == "A visit by his grandfather Kim Il Sung"
+    assert "tour" not in visit.terms
+    [talks] = find_statements(
+        "NHK reported that Putin could propose a restart of the six-party talks — which involved the "
+        "United States, China and Japan — last held in 2008.",
+        published,
+    )
+    assert talks.headline == "Six-party talks last held"
+    [met] = find_statements("Kim met Putin in April and left.", published)
+    assert met.headline == "Kim met Putin and left"
+
+
 def test_the_date_of_a_saying_is_marked_as_such():
     [statement] = find_statements("Russian officials earlier this month said Putin will meet Kim.", date(2019, 4, 26))
     assert statement.reported
