@@ -174,6 +174,7 @@ class EventAdmin(SimpleHistoryAdmin):
     def evidence(self, event):
         lines = [
             (f"{item.get('dates', '')} · score {item.get('score', '—')} · shared: {', '.join(item.get('shared', []))}"
+             + (f" · {item['why']}" if item.get("why") else "")
              + (f" · merged by {item['by']}" if item.get("by") else ""),)
             for item in event.merge_evidence
         ]

@@ -28,10 +28,13 @@ MERGE_THRESHOLD = 0.2  # weighted cosine of what two statements say, at or above
 NESTED_MERGE_THRESHOLD = 0.4
 INFERENCE_MINIMUM = 2  # matching happenings needed before an unknown publication date is inferred
 INFERENCE_WINDOW = 3  # days around similar articles' dates that are tried as the unknown date
-# Two statements of the same day that name the same kind of happening and no other, and share a word
-# besides ("Kim departed for Russia accompanied by …", "state media confirmed Kim's departure aboard …"),
-# are most likely one happening told in different words: they need only half the evidence.
+# Two statements of the same day, from articles telling the same story, that name the same kind of
+# happening and no other, and share a word besides ("Kim departed for Russia accompanied by …", "state
+# media confirmed Kim's departure aboard …"), are most likely one happening told in different words:
+# they need only half the evidence. Across stories a wire corpus has many same-day killings and meetings.
 SAME_DAY_SAME_KIND_THRESHOLD = MERGE_THRESHOLD / 2
+SAME_STORY_THRESHOLD = 0.5  # weighted cosine of two articles' whole texts (the seeds: 0.52 to 0.83)
+STORY_CACHE_SIZE = 256
 MONTH_DAYS = 31
 KIND_WEIGHT = 1.5
 
@@ -42,6 +45,7 @@ class Vocabulary:
 
     document_frequency: Counter = field(default_factory=Counter)
     documents: int = 0
+    stories: dict[int, dict[str, float]] = field(default_factory=dict, repr=False)  # article id → its words, weighed
 
     @classmethod
     def of_articles(cls) -> "Vocabulary":
@@ -50,6 +54,19 @@ class Vocabulary:
             vocabulary.document_frequency.update(set(stems(body)))
             vocabulary.documents += 1
         return vocabulary
+
+    def same_story(self, articles: Iterable[int], others: Iterable[int]) -> bool:
+        """Whether one of `articles` and one of `others` tell the same story (their whole texts are alike)."""
+        others = list(others)
+        return any(a == b or cosine(self._story(a), self._story(b)) >= SAME_STORY_THRESHOLD for a in articles for b in others)
+
+    def _story(self, article_id: int) -> dict[str, float]:
+        if article_id not in self.stories:
+            if len(self.stories) >= STORY_CACHE_SIZE:
+                self.stories.pop(next(iter(self.stories)))
+            body = Article.objects.filter(pk=article_id).values_list("body", flat=True).first() or ""
+            self.stories[article_id] = self.weigh(stems(body))
+        return self.stories[article_id]
 
     def weigh(self, terms: dict) -> dict[str, float]:
         weights = weighted(terms, self.document_frequency, max(1, self.documents))
@@ -122,7 +139,8 @@ def consolidate(event_ids: Iterable[int], vocabulary: Vocabulary, report: BuildR
             continue
         reported = not event.mentions.filter(reported=False).exists()
         other, score = best_match(
-            event.terms, event.value, event.start, event.end, vocabulary, exclude=event.pk, reported=reported, finer_only=True
+            event.terms, event.value, event.start, event.end, vocabulary, exclude=event.pk, reported=reported, finer_only=True,
+            articles=event.mentions.values_list("article_id", flat=True).distinct(),
         )
         if other is not None:
             target = Event.objects.get(pk=other.pk)
@@ -249,6 +267,7 @@ def best_match(
     exclude: int | None = None,
     reported: bool = False,
     finer_only: bool = False,
+    articles: Iterable[int] = (),
 ) -> tuple[Event | None, float]:
     """The compatible event that says most nearly the same, if it says it closely enough; else (None, 0).
     A date of someone saying something ("officials said earlier this month that Putin will meet Kim")
@@ -259,24 +278,32 @@ def best_match(
         if different_kinds(terms, event.terms) or (reported and event.value != value):
             continue
         score = cosine(wanted, vocabulary.weigh(event.terms))
-        needed = _needed(terms, value, first == last, event)
+        needed = _needed(terms, value, first == last, event, articles, vocabulary)
         if score >= needed and (best is None or score - needed > best_score - best_needed):
             best, best_score, best_needed = event, score, needed
     return best, best_score
 
 
-def _needed(terms: dict, value: str, one_day: bool, event: Event) -> float:
-    """The similarity a statement needs to join `event`."""
+def _needed(terms: dict, value: str, one_day: bool, event: Event, articles: Iterable[int], vocabulary: Vocabulary) -> float:
+    """The similarity a statement from `articles` needs to join `event`."""
     if event.value != value:
         return NESTED_MERGE_THRESHOLD
     shared_kinds = kinds(terms)
-    if one_day and shared_kinds and shared_kinds == kinds(event.terms) and set(terms) & set(event.terms) - shared_kinds:
-        return SAME_DAY_SAME_KIND_THRESHOLD  # and someone or something else in common: not just "killed"
+    if (
+        one_day
+        and shared_kinds
+        and shared_kinds == kinds(event.terms)
+        and set(terms) & set(event.terms) - shared_kinds  # someone or something else in common, not just "killed"
+        and vocabulary.same_story(articles, event.mentions.values_list("article_id", flat=True).distinct())
+    ):
+        return SAME_DAY_SAME_KIND_THRESHOLD
     return MERGE_THRESHOLD
 
 
 def _attach(mention: Mention, vocabulary: Vocabulary, touched: set, report: BuildReport) -> None:
-    event, score = best_match(mention.terms, mention.value, mention.first, mention.last, vocabulary, reported=mention.reported)
+    event, score = best_match(
+        mention.terms, mention.value, mention.first, mention.last, vocabulary, reported=mention.reported, articles=[mention.article_id]
+    )
     if event is not None:
         event = Event.objects.get(pk=event.pk)
         evidence = {"mention": mention.pk, "article": mention.article_id, **_evidence(mention.terms, event, score, mention.value, vocabulary)}
@@ -297,7 +324,10 @@ def _evidence(terms: dict, event: Event, score: float, value: str, vocabulary: V
     """Why a merge happened, for an editor: the score, the rarest words both say, and how the dates agree."""
     shared = sorted(set(terms) & set(event.terms), key=lambda term: -vocabulary.weigh({term: 1})[term])[:8]
     dates = f"both {value}" if value == event.value else f"{value} and {event.value}: one holds the other"
-    return {"score": round(score, 3), "shared": shared, "dates": dates}
+    evidence = {"score": round(score, 3), "shared": shared, "dates": dates}
+    if score < MERGE_THRESHOLD:
+        evidence["why"] = "the same kind of happening on the same day, in articles telling the same story"
+    return evidence
 
 
 def infer_publication_date(article: Article, vocabulary: Vocabulary) -> str:
@@ -311,7 +341,8 @@ def infer_publication_date(article: Article, vocabulary: Vocabulary) -> str:
         matched = 0
         for statement in statements:
             event, _ = best_match(
-                statement.terms, statement.span.value, statement.span.first, statement.span.last, vocabulary, reported=statement.reported
+                statement.terms, statement.span.value, statement.span.first, statement.span.last, vocabulary,
+                reported=statement.reported, articles=[article.pk],
             )
             matched += event is not None
         if best is None or matched > best[0]:

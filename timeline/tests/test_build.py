@@ -55,6 +55,7 @@ def test_it_merges_the_departure_for_russia_told_in_other_words(built):
     assert departure == event_quoting("state media confirmed Kim's departure")
     assert {"000", "003"} <= cited_seeds(departure)
     assert departure.value == "2019-04-24"
+    assert any("same story" in item.get("why", "") for item in departure.merge_evidence)
 
 
 def test_one_kind_of_happening_on_one_day_is_not_enough_to_merge(db):
