@@ -227,19 +227,17 @@ def _dated_noun_phrase(clause: str, date_start: int, date_end: int) -> tuple[str
     if regex.fullmatch(r"(?:1[6-9]|20)\d\d", clause[date_start:date_end]) and determiner and _NOUN_AFTER.match(clause, date_end):
         end = _NOUN_PHRASE_END.search(clause, date_end).start()
         return clause[determiner.start() : end], [(date_start - determiner.start(), date_end - determiner.start())]
-    breaks = list(_SEGMENT_BREAK.finditer(clause, 0, date_start))
-    if not breaks or not _PARTICIPLE_START.match(clause[breaks[-1].end() : date_start]):
+    earlier = _segments(clause[:date_start])
+    if len(earlier) < 2 or not _PARTICIPLE_START.match(clause[slice(*earlier[-1])]):
         return None
-    for earlier in reversed(breaks[:-1] + [None]):
-        segment = clause[earlier.end() if earlier else 0 : next(b for b in breaks if not earlier or b.start() > earlier.start()).start()]
-        if _RELATIVE.match(segment):
-            continue  # "— which involved the United States … —": an aside about the same noun
-        head = _HEAD_NOUN_PHRASE.search(segment)
-        if not head:
-            return None
-        text = f"{head[1]} {clause[breaks[-1].end() : date_end]}"
-        return text, [(len(text) - (date_end - date_start), len(text))]
-    return None
+    # The noun is at the end of the segment before, or before an aside about it ("— which involved …, … —").
+    asides = [i for i, (start, end) in enumerate(earlier[:-1]) if _RELATIVE.match(clause, start, end)]
+    index = asides[-1] - 1 if asides else len(earlier) - 2
+    head = _HEAD_NOUN_PHRASE.search(clause, *earlier[index]) if index >= 0 else None
+    if not head:
+        return None
+    text = f"{head[1]} {clause[earlier[-1][0] : date_end]}"
+    return text, [(len(text) - (date_end - date_start), len(text))]
 
 
 def _segments(sentence: str) -> list[tuple[int, int]]:

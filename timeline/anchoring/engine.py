@@ -217,11 +217,17 @@ def annotate(text: str, dct: date | None, kind: str = NEWS) -> list[Span]:
     for match in _MASTER.finditer(text):
         if context.spans and match.start() < context.spans[-1].end:
             continue  # inside an expression a rule already extended past its match ("the day before last Tuesday")
-        rule = next(name for name, index in _RULE_GROUPS if match.start(index) >= 0)
-        found = _NORMALISERS[rule](match, context)
-        for span in found if isinstance(found, list) else [found] if found else []:
+        rule, found = _normalise(match, context)
+        for span in found:
             _record(span, rule, context)
     return context.spans
+
+
+def _normalise(match, context) -> tuple[str, list[Span]]:
+    """The rule a match of the master pattern belongs to, and the spans its normaliser makes of it."""
+    rule = next(name for name, index in _RULE_GROUPS if match.start(index) >= 0)
+    found = _NORMALISERS[rule](match, context)
+    return rule, found if isinstance(found, list) else [found] if found else []
 
 
 def _record(span: Span, rule: str, context: "_Context") -> None:
@@ -791,12 +797,9 @@ def _anaphoric_day(match, context):
 
 def _day_around(match, context):
     """"the day before last Tuesday": the day expression that follows, shifted; one span for both."""
-    inner = _MASTER.match(context.text, match.end() + len(context.text[match.end():]) - len(context.text[match.end():].lstrip()))
-    if inner is None:
-        return None
-    rule = next(name for name, index in _RULE_GROUPS if inner.start(index) >= 0)
-    found = _NORMALISERS[rule](inner, context)
-    found = found[0] if isinstance(found, list) else found
+    inner = _MASTER.match(context.text, regex.match(r"\s*", context.text[match.end() :]).end() + match.end())
+    found = _normalise(inner, context)[1][:1] if inner else []
+    found = found[0] if found else None
     if not found or not found.first or found.first != found.last:
         return None
     days = {"day": 1, "two days": 2, "three days": 3}[" ".join(match.group("count").lower().split())]
