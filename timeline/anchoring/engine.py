@@ -236,14 +236,14 @@ def _record(span: Span, rule: str, context: "_Context") -> None:
         bounds = cal.interval(span.value, span.mod)
         if bounds:
             span.first, span.last = bounds
-    if span.first and span.type in ("DATE", "TIME") and rule not in _NO_NEW_REFERENCE:
+    if span.first and span.type in ("DATE", "TIME") and span.rule not in _NO_NEW_REFERENCE:
         context.reference_any, context.reference_any_text = span.first, f"'{span.text}' ({span.value})"
         if span.first == span.last:
             context.reference, context.reference_text = span.first, f"'{span.text}' ({span.first.isoformat()})"
     context.spans.append(span)
 
 
-_NO_NEW_REFERENCE = {"relative_day", "named_time", "clock_time", "military_time"}
+_NO_NEW_REFERENCE = {"relative_day", "named_time", "clock_time", "military_time", "offset_from_story"}
 
 
 def _make(match, context, type_, value, mod="", anchor="", direction_="", reason="", rule="", start=None) -> Span:
@@ -596,17 +596,22 @@ def _ago(match, context):
         span.text = context.text[span.start : span.end]
         return span
     sign = -1 if relation in ("ago", "earlier", "before", "back") else 1
-    if relation in ("ago", "from now", "hence", "back"):
+    from_story = relation not in ("ago", "from now", "hence", "back")
+    coarse = _unit_key(unit) in ("month", "year", "decade", "century")
+    if not from_story:
         base, base_text = context.dct, f"publication date {context.dct}"
-        if base is None:
-            return _needs_dct(match, context)
+    elif coarse:  # "Four years later" after "the 1994 summit": from the last date of any granularity
+        base, base_text = context.reference_any, context.reference_any_text
     else:
         base, base_text = context.reference, context.reference_text
-        if base is None:
-            return _needs_dct(match, context)
+    if base is None:
+        return _needs_dct(match, context)
     day = _shift(base, sign * number, unit)
-    value = _value_at(day, unit)
-    return _make(match, context, "DATE", value, mod=approx, anchor=base_text,
+    # "Four years later" leaves the story where it was: financial news writes "a year earlier" for the
+    # baseline of each comparison ("profits fell 60 percent from a year earlier"), and counting the
+    # second one from the first would put it a year further back
+    rule = "offset_from_story" if from_story and coarse else ""
+    return _make(match, context, "DATE", _value_at(day, unit), mod=approx, anchor=base_text, rule=rule,
                  direction_=PAST if sign < 0 else FUTURE, reason=f"{match.group('number')} {unit} {relation}")
 
 

@@ -39,7 +39,7 @@ _IRREGULAR_PAST = (
     "was|were|had|did|met|went|came|took|gave|made|left|began|held|saw|won|lost|fell|rose|struck|sent|spent|"
     "paid|brought|bought|thought|fought|caught|taught|ran|broke|spoke|chose|drove|flew|grew|knew|threw|wrote|"
     "hit|cut|shut|quit|led|fled|fed|got|found|stood|sat|felt|kept|heard|meant|sold|sought|became|"
-    "ago|earlier|previously|last|since|been|yesterday|former|formerly"
+    "ago|earlier(?!\\s+than)|previously|last|since|been|yesterday"
 )
 # -ed words that are not past-tense verbs, or that point ahead.
 _NOT_PAST_ED = {
@@ -80,7 +80,7 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
             if match.start() >= end and _NEW_CLAUSE.match(gap):
                 continue  # a later clause: "planned a rally on Saturday and were planning to…"
             if "," in gap or ";" in gap or "—" in gap:
-                distance += 3  # another clause
+                distance += 5  # another clause
             if match.end() <= start:
                 distance -= 0.5  # the verb usually comes before its time adverbial
             candidates.append((distance, kind, word))

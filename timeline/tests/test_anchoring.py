@@ -232,3 +232,29 @@ def test_weeks_are_written_as_timex3_annotators_write_them():
 def test_every_span_has_text_fields_never_none(text):
     for span in annotate(text, THU):
         assert all(isinstance(getattr(span, name), str) for name in ("value", "mod", "rule", "anchor", "direction", "reason"))
+
+
+def test_years_later_counts_from_the_last_year_the_story_gave():
+    text = "The first summit was held in December 1994 in Miami. Four years later, the second met in Santiago."
+    assert values(text, date(2005, 11, 4)) == [("December 1994", "1994-12"), ("Four years later", "1998")]
+
+
+def test_a_year_earlier_in_comparisons_does_not_move_the_story():
+    text = ("Daiwa reported a loss on Thursday, reversing a net profit a year earlier. "
+            "Pre-tax earnings plunged 60 percent from a year earlier.")
+    assert values(text, date(1997, 4, 25)) == [("Thursday", "1997-04-24"), ("a year earlier", "1996"), ("a year earlier", "1996")]
+
+
+@pytest.mark.parametrize(
+    "text, dct, phrase, value",
+    [
+        # "no earlier than" bounds a time ahead; it is not the past-tense cue "earlier"
+        ("Preliminary results are expected no earlier than Monday.", date(2005, 11, 27), "Monday", "2005-11-28"),
+        # "former" says what someone was, not when the clause happens
+        ("The former Warsaw Pact states are expected to be offered membership at a summit in July.", date(1997, 4, 28), "July", "1997-07"),
+        # a cue inside the same comma-bounded clause beats one across the comma
+        ("Kadima is on course to win 41 seats in the March 28 election, 20 more than its rival, a poll found.", date(2005, 12, 12), "March 28", "2006-03-28"),
+    ],
+)
+def test_the_clause_around_the_expression_sets_its_direction(text, dct, phrase, value):
+    assert (phrase, value) in values(text, dct)
