@@ -138,7 +138,7 @@ RULES: list[tuple[str, str]] = [
     ("year_season", rf"(?P<year>{YEAR})\s+(?P<season>{I(r'spring|summer|autumn|fall|winter')})\b"),
     ("holiday", rf"(?:(?P<relative>{I(r'last|next|this')})\s+)?(?P<holiday>Christmas\s+Day|Christmas\s+Eve|Christmas|New\s+Year's\s+(?:Day|Eve)|New\s+Year’s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday|week))?|Good\s+Friday|Election\s+Day|Independence\s+Day|Valentine's\s+Day|Halloween|Labor\s+Day|Memorial\s+Day)(?:\s+(?P<year>{YEAR}))?"),
     ("ago", rf"(?:(?P<approx>{I(APPROX_WORDS)})\s+)?(?P<number>{I(NUMBER)})[\s-]+(?P<unit>{UNIT})s?\s+(?P<relation>{I(r'ago|earlier|later|from\s+now|hence|back')}\b|{I(r'before|after')}(?=\s*[.,;:!?)]|\s*$))"),
-    ("vague_ago", rf"(?P<number>{I(r'years|months|weeks|days|decades')})\s+{I(r'ago|earlier|later')}"),
+    ("vague_ago", rf"(?P<number>{I(r'years|months|weeks|days|decades')})\s+{I(r'ago|earlier|later')}|{I(r'several|a\s+few|few|many|some')}\s+(?P<number>{I(r'years|months|weeks|days|decades')})\s+{I(r'ago')}"),
     ("anchored_duration", rf"(?:{I(r'the')}\s+)?(?P<edge>{I(r'past|last|next|coming|previous|following|first')})\s+(?:(?P<number>{I(NUMBER)}|{I(r'few|several|many')})\s+)(?P<unit>{UNIT})s?\b"),
     ("edge_of_unit", rf"(?P<mod>{I(MOD)})\s+(?:{I(r'the')}\s+)?(?:(?P<relative>{I(r'this|last|next|that|the|current|previous|coming')})\s+)(?P<unit>{I(r'year|month|week|decade|century|quarter')})\b"),
     ("edge_of_relative", rf"(?P<mod>{I(r'early|late|mid')})[\s-]+(?P<relative>{I(r'last|next|this')})\s+(?P<unit>{I(r'year|month|week|decade|century')})\b"),
@@ -155,6 +155,7 @@ RULES: list[tuple[str, str]] = [
     ("named_time", rf"(?<!{I(r'high')}\s)(?P<word>{I(r'noon|midday|midnight')})\b"),
     ("set", rf"(?P<set>daily|weekly|monthly|annually|yearly|hourly|nightly|{I(r'every\s+(?:other\s+)?(?:day|week|month|year|morning|evening|night|weekend)|each\s+(?:day|week|month|year)|(?:once|twice|\d+\s+times|three\s+times)\s+(?:a|per)\s+(?:day|week|month|year)|per\s+(?:day|week|month|year)')})\b"),
     ("every_weekday", rf"{I(r'every|each')}\s+(?P<weekday>{WEEKDAY})"),
+    ("every_n_units", rf"{I(r'every')}\s+(?P<number>{I(NUMBER)})\s+(?P<unit>{UNIT})s?\b"),
     ("unit_long", rf"(?P<unit>{I(r'day|week|month|year|hour')})-long\b"),
     ("duration", rf"(?:(?P<approx>{I(APPROX_WORDS)})\s+)?(?P<number>{I(NUMBER)})[\s-]+(?:{I(r'more|additional|further|full|straight|consecutive')}\s+)?(?P<unit>{UNIT})s?(?P<age>-old|[\s-]old)?(?:[\s-]long)?\b"),
     ("vague_duration", rf"(?P<quantity>{I(r'several|a\s+few|few|many|recent|coming|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+coming')})\s+(?P<unit>{I(r'years|months|weeks|days|hours|decades|minutes')})\b|(?P<quantity>{I(r'for|over')})\s+(?P<unit>{I(r'years|months|weeks|days|hours|decades')})\b|(?P<unit>{I(r'years|months|weeks|days|decades')})-long\b"),
@@ -882,13 +883,20 @@ def _every_weekday(match, context):
     return _make(match, context, "SET", f"XXXX-WXX-{WEEKDAYS[match.group('weekday').lower()] + 1}", reason="recurring weekday")
 
 
+def _every_n_units(match, context):
+    number = _number(match.group("number"))
+    if number is None:
+        return None
+    return _make(match, context, "SET", _duration_value(number, match.group("unit")), reason="recurring")
+
+
 def _duration(match, context):
     number = _number(match.group("number"))
     unit = match.group("unit")
     if number is None:
         return None
     text_before = context.text[max(0, match.start() - 30) : match.start()]
-    if match.group("number").lower() in ("a", "an") and regex.search(r"(?:[\d$]|million|billion|times|once|twice|percent|per\s+cent|%)\W*$", text_before):
+    if match.group("number").lower() in ("a", "an") and _RATE_BEFORE.search(text_before):
         return _make(match, context, "SET", _duration_value(1, unit), reason="rate: once per " + unit.lower())
     if match.group("number").lower() in ("a", "an") and _unit_key(unit) in ("second", "minute") and not regex.search(r"(?i)\b(?:for|in|within|than|about)\s*$", text_before):
         return None  # "a second" is rarely a duration on its own
@@ -896,6 +904,10 @@ def _duration(match, context):
         return None  # "a 6-year-old boy": an age describes a person and dates nothing
     approx = APPROX.get(" ".join((match.group("approx") or "").lower().split()), "")
     return _make(match, context, "DURATION", _duration_value(number, unit), mod=approx, reason="length of time")
+
+
+# "a day" after an amount is a rate: "three meals a day", "less than two dollars a day", "$5 million a year"
+_RATE_BEFORE = regex.compile(rf"(?:[\d$]|million|billion|times|once|twice|percent|per\s+cent|%)\W*$|(?:\d|\b(?i:{_NUMBER_WORD}))\S*\s+(?:[a-z]+\s+)?[a-z]+s\s+$")
 
 
 def _unit_long(match, context):
@@ -1008,6 +1020,7 @@ _NORMALISERS = {
     "named_time": _named_time,
     "set": _set,
     "every_weekday": _every_weekday,
+    "every_n_units": _every_n_units,
     "duration": _duration,
     "unit_long": _unit_long,
     "vague_duration": _vague_duration,

@@ -107,6 +107,10 @@ def values(text: str, dct: date | None) -> list[tuple[str, str]]:
         ("Flights leave daily.", THU, "daily", "SET", "P1D", ""),
         ("more than US$500 million a year in foreign currency", THU, "a year", "SET", "P1Y", ""),
         ("They meet every Monday.", THU, "every Monday", "SET", "XXXX-WXX-1", ""),
+        ("They report every two years.", THU, "every two years", "SET", "P2Y", ""),
+        ("Half the people live on less than two dollars a day.", THU, "a day", "SET", "P1D", ""),
+        ("Players find two matches a day too hard.", THU, "a day", "SET", "P1D", ""),
+        ("Until several years ago, the market was closed.", THU, "several years ago", "DATE", "PAST_REF", ""),
         ("what Russia can do to support processes happening now", THU, "now", "DATE", "PRESENT_REF", ""),
         ("They may be in the future.", THU, "the future", "DATE", "FUTURE_REF", ""),
         # holidays
