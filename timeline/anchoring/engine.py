@@ -124,7 +124,7 @@ RULES: list[tuple[str, str]] = [
     ("date_iso", r"(?P<year>(?:19|20)\d\d)-(?P<month_number>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])"),
     ("date_numeric", r"(?P<month_number>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/(?P<year>(?:19|20)\d\d)(?![\d/])"),
     ("month_year", rf"(?:(?P<mod>{I(MOD)})[\s-]+)?{MONTH},?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d|,\d)"),
-    ("month_relative_year", rf"(?:(?P<mod>{I(MOD)})[\s-]+)?{MONTH}\s+(?P<which>{I(r'this|last|next')})\s+{I(r'year')}\b"),
+    ("month_relative_year", rf"(?:(?P<mod>{I(MOD)})[\s-]+)?{MONTH}\s+(?:{I(r'of')}\s+)?(?P<which>{I(r'this|last|next|that|the\s+same|the\s+following|the\s+previous')})\s+{I(r'year')}\b"),
     ("month_day", rf"(?:(?P<relative>{I(r'last|next|this|coming|past')})\s+)?(?:{WEEKDAY},?\s+)?{MONTH}\s+(?P<day>{DAY})(?:(?:\s*[-–]\s*|\s+(?:and|or|to|through)\s+)(?P<day_end>[12]\d|3[01]|0?[1-9])(?!\d|[:,.]\d|\s*%|\s+(?:percent|per|people|others|of|times|more|other)\b))?(?![\d:,]\d)(?!\s*%)"),
     ("day_month", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?{MONTH_FULL}\b"),
     ("week_of", rf"{I(r'the week of')}\s+{MONTH}\s+(?P<day>{DAY})"),
@@ -386,9 +386,12 @@ def _century(match, context):
 def _year_of(match, context) -> tuple[int | None, str]:
     if match.group("year"):
         return int(match.group("year")), ""
-    which = (match.group("which") or "this").lower()
+    which = " ".join((match.group("which") or "this").lower().split())
     if context.dct is None:
         return None, ""
+    if which in ("that", "the same", "the following", "the previous"):  # "in March that year": the story's year
+        offset = {"the following": 1, "the previous": -1}.get(which, 0)
+        return context.reference_any.year + offset, context.reference_any_text
     offset = {"last": -1, "next": 1}.get(which, 0)
     return context.dct.year + offset, f"publication date {context.dct}"
 

@@ -262,3 +262,11 @@ def test_a_year_earlier_in_comparisons_does_not_move_the_story():
 )
 def test_the_clause_around_the_expression_sets_its_direction(text, dct, phrase, value):
     assert (phrase, value) in values(text, dct)
+
+
+def test_a_month_of_that_year_takes_the_story_year():
+    text = "The pound fell in 1976. In September that year, Callaghan went to the IMF. In March of the following year he left."
+    assert values(text, date(2006, 12, 29)) == [
+        ("1976", "1976"), ("September that year", "1976-09"), ("March of the following year", "1977-03"),
+    ]
+    assert values("about 40 attacks since mid-March of last year", date(2006, 11, 4)) == [("mid-March of last year", "2005-03")]
