@@ -27,6 +27,12 @@ _FUTURE_IN_PAST_CUES = regex.compile(
     r"hopes?\s+to|aims?\s+to|wants?\s+to)\b",
     regex.IGNORECASE,
 )
+# The simple present of a scheduled happening points ahead: "the forum opens Tuesday", "starts
+# publication in Beijing on Sunday".
+_SCHEDULED_CUES = regex.compile(
+    r"\b(?:starts|begins|opens|resumes|convenes|departs|arrives|kicks\s+off|takes\s+place|gets\s+under\s+way|expires)\b",
+    regex.IGNORECASE,
+)
 _MODAL_CUES = regex.compile(r"\b(?:may|might|should|can)\b")
 # "would" is the future seen from the past: it points ahead only for what follows it.
 _WOULD = regex.compile(r"\b(?:would|'d)\b")
@@ -87,6 +93,7 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
 
     consider(_FUTURE_CUES, FUTURE, 0)
     consider(_FUTURE_IN_PAST_CUES, FUTURE, 0, only_before=True)
+    consider(_SCHEDULED_CUES, FUTURE, 1)
     consider(_MODAL_CUES, FUTURE, 3)
     consider(_WOULD, FUTURE, 3, only_before=True)
     consider(_PERFECT, PAST, 0)
