@@ -62,6 +62,7 @@ _PRESENT_CUES = regex.compile(r"\b(?:is|are|am|now|currently|today)\b", regex.IG
 _PERFECT = regex.compile(r"\b(?:has|have)\s+(?:been|\w+ed|met|gone|come|taken|given|made|left|begun|held|seen)\b", regex.IGNORECASE)
 
 
+_THAT = regex.compile(r"\bthat\b", regex.IGNORECASE)
 _NEW_CLAUSE = regex.compile(r"\s*(?:and|but|while|whereas|although|though|because|so)\b", regex.IGNORECASE)
 
 
@@ -83,8 +84,8 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
                 continue  # "when the case is heard in May": a participle, not a past tense
             gap = text[match.end() : start] if match.end() <= start else text[end : match.start()]
             distance = len(gap.split()) + penalty
-            if match.start() >= end and _NEW_CLAUSE.match(gap):
-                continue  # a later clause: "planned a rally on Saturday and were planning to…"
+            if match.start() >= end and (_NEW_CLAUSE.match(gap) or _THAT.search(gap)):
+                continue  # a later clause: "planned a rally on Saturday and were planning to…", "told ABC Thursday that forces will…"
             if "," in gap or ";" in gap or "—" in gap:
                 distance += 5  # another clause
             if match.end() <= start:
