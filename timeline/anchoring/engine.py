@@ -14,6 +14,7 @@ import regex
 from dateutil.easter import easter
 
 from . import calendar as cal
+from . import sentences
 from .lexicon import MONTHS, WEEKDAYS
 from .tense import FUTURE, PAST, PRESENT, direction
 
@@ -206,6 +207,7 @@ class _Context:
     kind: str
     reference: date | None = None  # the last day the text itself established
     reference_text: str = ""
+    reference_end: int = 0  # where the text established the reference day
     reference_any: date | None = None  # the start of the last date of any granularity, for "that year"
     reference_any_text: str = ""
     spans: list[Span] = field(default_factory=list)
@@ -241,6 +243,7 @@ def _record(span: Span, rule: str, context: "_Context") -> None:
         context.reference_any, context.reference_any_text = span.first, f"'{span.text}' ({span.value})"
         if span.first == span.last:
             context.reference, context.reference_text = span.first, f"'{span.text}' ({span.first.isoformat()})"
+            context.reference_end = span.end
     context.spans.append(span)
 
 
@@ -828,10 +831,30 @@ def _time_day(match, context) -> tuple[date | None, str]:
     if context.dct and match.group("dayword"):
         offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[match.group("dayword").lower()]
         return context.dct + timedelta(days=offset), match.group("dayword")
+    if context.dct and (after := _DAY_AFTER_TIME.match(context.text, match.end())):
+        # "10:35 a.m. (0735 GMT) Friday", "midday on Sunday": the day named right after the time
+        if after.group("weekday"):
+            day, _, reason, _ = _resolve_weekday(WEEKDAYS[after.group("weekday").lower()], "", context, after.start("weekday"), after.end("weekday"))
+            return day, f"{after.group('weekday')} ({reason})"
+        offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[after.group("dayword").lower()]
+        return context.dct + timedelta(days=offset), after.group("dayword")
     before = context.spans[-1] if context.spans and match.start() - context.spans[-1].end <= 4 else None
     if before and before.first and before.first == before.last:
         return before.first, before.text
+    if context.kind == NEWS and context.dct and context.reference_end < _previous_sentence_start(context.text, match.start()):
+        # a day named two sentences back no longer holds: "…from Thursday's close. At 15:40, gold was quoted…"
+        return context.dct, f"publication date {context.dct}"
     return context.reference, context.reference_text
+
+
+_DAY_AFTER_TIME = regex.compile(
+    rf"\)?\s*(?:\([^()]{{1,24}}\)\s*)?,?\s*(?:{I(r'on')}\s+)?(?:(?P<weekday>{WEEKDAY})|(?P<dayword>{I(r'today|yesterday|tomorrow')}))\b"
+)
+
+
+def _previous_sentence_start(text: str, position: int) -> int:
+    sentence_start, _ = sentences.around(text, position, position)
+    return sentences.around(text, sentence_start - 1, sentence_start - 1)[0] if sentence_start > 1 else 0
 
 
 def _clock(match, context, hour: int, minute: int) -> Span:
@@ -899,7 +922,8 @@ def _duration(match, context):
     if number is None:
         return None
     text_before = context.text[max(0, match.start() - 30) : match.start()]
-    if match.group("number").lower() in ("a", "an") and _RATE_BEFORE.search(text_before):
+    text_after = context.text[match.end() : match.end() + 12]
+    if match.group("number").lower() in ("a", "an") and _RATE_BEFORE.search(text_before) and not _OFFSET_AFTER.match(text_after):
         return _make(match, context, "SET", _duration_value(1, unit), reason="rate: once per " + unit.lower())
     if match.group("number").lower() in ("a", "an") and _unit_key(unit) in ("second", "minute") and not regex.search(r"(?i)\b(?:for|in|within|than|about)\s*$", text_before):
         return None  # "a second" is rarely a duration on its own
@@ -911,6 +935,8 @@ def _duration(match, context):
 
 # "a day" after an amount is a rate: "three meals a day", "less than two dollars a day", "$5 million a year"
 _RATE_BEFORE = regex.compile(rf"(?:[\d$]|million|billion|times|once|twice|percent|per\s+cent|%)\W*$|(?:\d|\b(?i:{_NUMBER_WORD}))\S*\s+(?:[a-z]+\s+)?[a-z]+s\s+$")
+
+_OFFSET_AFTER = regex.compile(r"\s+(?i:after|before|later|earlier|ago)\b")  # "died at 91 a week after…"
 
 
 def _unit_long(match, context):

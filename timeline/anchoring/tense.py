@@ -58,7 +58,7 @@ _NOT_PAST_ED = {
 }
 _PAST_CUES = regex.compile(rf"\b(?:{_IRREGULAR_PAST}|[a-z]{{2,}}ed)\b")
 _PASSIVE_AUXILIARY = regex.compile(r"\b(?:is|are|am|be|being)\s+$", regex.IGNORECASE)
-_PRESENT_CUES = regex.compile(r"\b(?:is|are|am|now|currently|today)\b", regex.IGNORECASE)
+_PRESENT_CUES = regex.compile(r"\b(?:is|are|(?<!\d\s?)am|now|currently|today)\b", regex.IGNORECASE)  # not "10:00 am"
 _PERFECT = regex.compile(r"\b(?:has|have)\s+(?:been|\w+ed|met|gone|come|taken|given|made|left|begun|held|seen)\b", regex.IGNORECASE)
 
 

@@ -276,3 +276,24 @@ def test_a_month_of_that_year_takes_the_story_year():
         ("1976", "1976"), ("September that year", "1976-09"), ("March of the following year", "1977-03"),
     ]
     assert values("about 40 attacks since mid-March of last year", date(2006, 11, 4)) == [("mid-March of last year", "2005-03")]
+
+
+def test_a_time_takes_the_day_named_after_it():
+    text = "The blast in Nairobi occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building."
+    assert values(text, date(1998, 8, 8)) == [
+        ("10:35 a.m.", "1998-08-07T10:35"), ("0735 GMT", "1998-08-07T07:35"), ("Friday", "1998-08-07"),
+    ]
+    # "am" after a clock time is not the present tense of "be"
+    text = "Gas supplies will be turned off at 10:00 am in Moscow (0700 GMT) on Monday if Belarus does not agree."
+    assert values(text, date(2006, 12, 28))[1:] == [("0700 GMT", "2007-01-01T07:00"), ("Monday", "2007-01-01")]
+
+
+def test_a_time_two_sentences_after_a_named_day_is_on_the_publication_day():
+    text = "The rand was bid at 6.51 from Thursday's close. Traders said gold would help. At 15:40 (1340 GMT), gold was quoted at 495 dollars."
+    assert values(text, date(2005, 11, 28))[-1] == ("1340 GMT", "2005-11-28T13:40")
+
+
+def test_a_period_before_an_offset_is_not_a_rate():
+    assert values("Pinochet died Sunday at age 91 a week after a heart attack.", date(2006, 12, 11)) == [
+        ("Sunday", "2006-12-10"), ("a week", "P1W"),
+    ]
