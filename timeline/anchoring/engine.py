@@ -16,7 +16,7 @@ from dateutil.easter import easter
 from . import calendar as cal
 from . import sentences
 from .lexicon import MONTHS, WEEKDAYS
-from .tense import FUTURE, PAST, PRESENT, direction
+from .tense import FUTURE, PAST, PRESENT, direction, seen_from_the_past
 
 NEWS = "news"
 NARRATIVE = "narrative"
@@ -296,6 +296,8 @@ def _pick_year(month: int, day: int | None, context, match, explicit_direction: 
         return anchor.year, way or "", f"{reason}; the current month"
     if day is None and way is None:
         way, reason = PAST, "no tense cue: news reports the past by default"
+    if day is None and way == FUTURE and seen_from_the_past(reason):
+        way = ""  # "analysts had expected the deficit to reach 63 billion in October": ahead of the expecting only
     nearest = min(candidates, key=lambda c: abs((c - anchor).days))
     distance = (nearest - anchor).days
     tolerance = 0 if explicit_direction or day is None else 92

@@ -12,6 +12,7 @@ from . import sentences
 FUTURE = "future"
 PAST = "past"
 PRESENT = "present"
+FUTURE_IN_PAST = "future seen from the past"
 
 _FUTURE_CUES = regex.compile(
     r"\b(?:will|won't|wo|shall|'ll|’ll|gonna|upcoming|forthcoming|tomorrow|as\s+(?:early|soon)\s+as|"
@@ -71,7 +72,7 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
     sentence_start, sentence_end = sentences.around(text, start, end)
     candidates: list[tuple[float, str, str]] = []  # (distance, direction, cue)
 
-    def consider(pattern: regex.Pattern, kind: str, penalty: float, only_before: bool = False) -> None:
+    def consider(pattern: regex.Pattern, kind: str, penalty: float, only_before: bool = False, label: str = "") -> None:
         for match in pattern.finditer(text, sentence_start, sentence_end):
             if start <= match.start() < end or (only_before and match.start() >= start):
                 continue
@@ -90,10 +91,10 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
                 distance += 5  # another clause
             if match.end() <= start:
                 distance -= 0.5  # the verb usually comes before its time adverbial
-            candidates.append((distance, kind, word))
+            candidates.append((distance, kind, word, label))
 
     consider(_FUTURE_CUES, FUTURE, 0)
-    consider(_FUTURE_IN_PAST_CUES, FUTURE, 0, only_before=True)
+    consider(_FUTURE_IN_PAST_CUES, FUTURE, 0, only_before=True, label=FUTURE_IN_PAST)
     consider(_SCHEDULED_CUES, FUTURE, 1)
     consider(_MODAL_CUES, FUTURE, 3)
     consider(_WOULD, FUTURE, 3, only_before=True)
@@ -106,11 +107,16 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
     if preceding and text[sentence_start:start].strip().lower() != preceding.group(0).strip().lower():
         word = preceding[1].lower()  # (a sentence that opens "Until Thursday, …" is about its main clause)
         if word in ("until", "till", "by", "before"):
-            candidates.append((0, FUTURE, word))
+            candidates.append((0, FUTURE, word, ""))
         elif word == "since":
-            candidates.append((0, PAST, word))
+            candidates.append((0, PAST, word, ""))
     if not candidates:
         return None, "no tense cue in the sentence"
-    distance, kind, cue = min(candidates)
-    tense = {FUTURE: "future", PAST: "past tense", PRESENT: "present tense"}[kind]
+    distance, kind, cue, label = min(candidates)
+    tense = label or {FUTURE: "future", PAST: "past tense", PRESENT: "present tense"}[kind]
     return kind, f"{tense} '{cue}'"
+
+
+def seen_from_the_past(reason: str) -> bool:
+    """Whether direction() pointed ahead only from a past moment ("was expected to … in October")."""
+    return reason.startswith(FUTURE_IN_PAST)

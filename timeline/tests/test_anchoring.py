@@ -260,6 +260,8 @@ def test_a_year_earlier_in_comparisons_does_not_move_the_story():
         ("A new weekly starts publication in Beijing on Sunday.", date(2006, 11, 11), "Sunday", "2006-11-12"),
         # what was said is a later clause: "told … Thursday that forces will" dates the telling
         ("Maliki told ABC television Thursday that Iraqi forces will be ready.", date(2006, 12, 1), "Thursday", "2006-11-30"),
+        # expected from the past: ahead of the expecting, not of the publication date
+        ("Analysts had expected the deficit to come to 63 billion dollars in October.", date(2006, 12, 12), "October", "2006-10"),
         # "former" says what someone was, not when the clause happens
         ("The former Warsaw Pact states are expected to be offered membership at a summit in July.", date(1997, 4, 28), "July", "1997-07"),
         # a cue inside the same comma-bounded clause beats one across the comma
