@@ -154,6 +154,7 @@ RULES: list[tuple[str, str]] = [
     ("clock_time", rf"(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{I(r'a\.m\.?|p\.m\.?|am|pm')})(?:\s+(?P<zone>[A-Z]{{2,4}}T?))?(?:,?\s+(?:on\s+)?(?P<weekday>{WEEKDAY})|\s+(?P<dayword>{I(r'today|yesterday|tomorrow')}))?(?!\w)"),
     ("military_time", rf"(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)\s+(?P<zone>{I(r'GMT|UTC|local\s+time|hours|hrs|IST|EST|EDT|CET|JST|KST')})(?:,?\s+(?:on\s+)?(?P<weekday>{WEEKDAY})|\s+(?P<dayword>{I(r'today|yesterday|tomorrow')}))?\b"),
     ("named_time", rf"(?<!{I(r'high')}\s)(?P<word>{I(r'noon|midday|midnight')})\b"),
+    ("hour_of_day", rf"(?P<hour>1[012]|0?[1-9]|{I(r'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve')})(?:\s+{I(r"o'clock|o’clock")})?\s+(?P<part>{I(r'in\s+the\s+(?:morning|afternoon|evening)|at\s+night')})\b(?!\s+(?:session|sessions|trading|shift|shifts|news|edition|show)\b)|(?P<hour>1[012]|0?[1-9]|{I(r'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve')})\s+{I(r"o'clock|o’clock")}"),
     ("set", rf"(?P<set>daily|weekly|monthly|annually|yearly|hourly|nightly|{I(r'every\s+(?:other\s+)?(?:day|week|month|year|morning|evening|night|weekend)|each\s+(?:day|week|month|year)|(?:once|twice|\d+\s+times|three\s+times)\s+(?:a|per)\s+(?:day|week|month|year)|per\s+(?:day|week|month|year)')})\b"),
     ("every_weekday", rf"{I(r'every|each')}\s+(?P<weekday>{WEEKDAY})"),
     ("every_n_units", rf"{I(r'every')}\s+(?P<number>{I(NUMBER)})\s+(?P<unit>{UNIT})s?\b"),
@@ -851,6 +852,7 @@ def _time_day(match, context) -> tuple[date | None, str]:
 
 _DAY_AFTER_TIME = regex.compile(
     rf"\)?\s*(?:\([^()]{{1,24}}\)\s*)?,?\s*(?:{I(r'on')}\s+)?(?:(?P<weekday>{WEEKDAY})|(?P<dayword>{I(r'today|yesterday|tomorrow')}))\b"
+    rf"|\s*\([^()]{{0,20}}?\b(?P<weekday>{WEEKDAY})\)"  # "4 in the morning (4 a.m. EDT Thursday)"
 )
 
 
@@ -883,6 +885,18 @@ def _clock_time(match, context):
 def _military_time(match, context):
     hhmm = match.group("hhmm")
     return _clock(match, context, int(hhmm[:2]), int(hhmm[2:]))
+
+
+def _hour_of_day(match, context):
+    """ "4 in the morning", "10 at night", "five o'clock": an hour said in words."""
+    word = match.group("hour").lower()
+    hour = int(word) if word.isdigit() else NUMBER_WORDS[word]
+    part = " ".join((match.group("part") or "").lower().split())
+    if part.endswith(("afternoon", "evening")) or (part == "at night" and hour >= 6):
+        hour = hour % 12 + 12
+    elif part.endswith("morning") and hour == 12:
+        hour = 0
+    return _clock(match, context, hour, 0)
 
 
 def _named_time(match, context):
@@ -1049,6 +1063,7 @@ _NORMALISERS = {
     "clock_time": _clock_time,
     "military_time": _military_time,
     "named_time": _named_time,
+    "hour_of_day": _hour_of_day,
     "set": _set,
     "every_weekday": _every_weekday,
     "every_n_units": _every_n_units,

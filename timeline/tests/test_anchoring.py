@@ -299,3 +299,10 @@ def test_a_period_before_an_offset_is_not_a_rate():
     assert values("Pinochet died Sunday at age 91 a week after a heart attack.", date(2006, 12, 11)) == [
         ("Sunday", "2006-12-10"), ("a week", "P1W"),
     ]
+
+
+def test_an_hour_said_in_words_is_a_time():
+    text = "The father will leave at 4 in the morning (4 a.m. EDT Thursday), Castro said."
+    assert values(text, date(2000, 4, 5))[0] == ("4 in the morning", "2000-04-06T04:00")
+    assert values("He was shot at 10 at night.", date(2000, 4, 5)) == [("10 at night", "2000-04-05T22:00")]
+    assert values("Shares rose 2 in the afternoon session.", date(2000, 4, 5)) == []
