@@ -16,7 +16,7 @@ from dateutil.easter import easter
 from . import calendar as cal
 from . import sentences
 from .lexicon import MONTHS, WEEKDAYS
-from .tense import FUTURE, PAST, PRESENT, direction, seen_from_the_past
+from .tense import FUTURE, PAST, PRESENT, direction, points_ahead_weakly
 
 NEWS = "news"
 NARRATIVE = "narrative"
@@ -297,7 +297,7 @@ def _pick_year(month: int, day: int | None, context, match, explicit_direction: 
         return anchor.year, way or "", f"{reason}; the current month"
     if day is None and way is None:
         way, reason = PAST, "no tense cue: news reports the past by default"
-    if day is None and way == FUTURE and seen_from_the_past(reason):
+    if way == FUTURE and points_ahead_weakly(reason):
         way = ""  # "analysts had expected the deficit to reach 63 billion in October": ahead of the expecting only
     nearest = min(candidates, key=lambda c: abs((c - anchor).days))
     distance = (nearest - anchor).days
@@ -432,6 +432,8 @@ def _season(match, context):
             start = match.start("relative")
     if match.group("season").lower() == "fall" and not relative and not match.group("year") and not match.group("mod"):
         return None  # "prices fall": the verb
+    if not match.group("year") and match.group(0).lower().endswith("of"):
+        return None  # "the fall of Saddam Hussein", "the summer of love": no season of a calendar
     if not relative and not match.group("year") and not match.group("mod"):
         return None  # a bare season word is usually not a date ("spring rains")
     if match.group("year"):
@@ -754,6 +756,8 @@ def _resolve_weekday(target: int, relative: str, context, start: int, end: int) 
     way, reason = direction(context.text, start, end)
     if relative == "this":
         return (base - timedelta(days=back) if way == PAST else base + timedelta(days=ahead)), way or "", reason, base
+    if way == FUTURE and points_ahead_weakly(reason) and back < ahead:
+        return base - timedelta(days=back), PAST, f"{reason}: the nearer one", base
     if way == FUTURE or (way == PRESENT and ahead <= 2):
         return base + timedelta(days=ahead), way, reason, base
     if way != PAST:

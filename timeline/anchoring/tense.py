@@ -13,10 +13,11 @@ FUTURE = "future"
 PAST = "past"
 PRESENT = "present"
 FUTURE_IN_PAST = "future seen from the past"
+BOUND = "a bound"
 
 _FUTURE_CUES = regex.compile(
     r"\b(?:will|won't|wo|shall|'ll|’ll|gonna|upcoming|forthcoming|tomorrow|as\s+(?:early|soon)\s+as|"
-    r"(?:is|are|am)\s+(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed)\s+to|"
+    r"(?:is|are|am)\s+(?:\w+ly\s+)?(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed)\s+to|"
     r"(?:is|are|am)\s+to|plans?\s+to|intends?\s+to|to\s+be\s+held|in\s+the\s+coming)\b",
     regex.IGNORECASE,
 )
@@ -46,6 +47,9 @@ _IRREGULAR_PAST = (
     "was|were|had|did|met|went|came|took|gave|made|left|began|held|saw|won|lost|fell|rose|struck|sent|spent|"
     "paid|brought|bought|thought|fought|caught|taught|ran|broke|spoke|chose|drove|flew|grew|knew|threw|wrote|"
     "hit|cut|shut|quit|led|fled|fed|got|found|stood|sat|felt|kept|heard|meant|sold|sought|became|"
+    "underwent|undertook|overcame|overthrew|oversaw|withdrew|upheld|understood|forgot|forgave|swore|tore|wore|"
+    "shook|woke|rode|struck|swept|slept|dealt|stuck|sank|sang|swam|rang|drank|built|rebuilt|lent|bent|shot|"
+    "misled|won|spun|bound|stole|froze|chose|arose|strove|bit|hid|slid|spread|split|"
     "ago|earlier(?!\\s+than)|previously|last|since|been|yesterday"
 )
 # -ed words that are not past-tense verbs, or that point ahead.
@@ -58,12 +62,19 @@ _NOT_PAST_ED = {
     "unidentified", "unnamed", "undisclosed", "isolated", "increased", "reduced", "coordinated", "dedicated",
 }
 _PAST_CUES = regex.compile(rf"\b(?:{_IRREGULAR_PAST}|[a-z]{{2,}}ed)\b")
+_AMOUNT_AFTER = regex.compile(r"\s+(?:by\s+|to\s+)?[$€£¥]?\d")
 _PASSIVE_AUXILIARY = regex.compile(r"\b(?:is|are|am|be|being)\s+$", regex.IGNORECASE)
 _PRESENT_CUES = regex.compile(r"\b(?:is|are|(?<!\d\s?)am|now|currently|today)\b", regex.IGNORECASE)  # not "10:00 am"
-_PERFECT = regex.compile(r"\b(?:has|have)\s+(?:been|\w+ed|met|gone|come|taken|given|made|left|begun|held|seen)\b", regex.IGNORECASE)
+_PARTICIPLES = (
+    "been|met|gone|come|taken|given|made|left|begun|held|seen|risen|fallen|grown|done|shown|known|written|"
+    "spoken|chosen|driven|flown|thrown|broken|won|lost|paid|sent|spent|built|brought|bought|fought|caught|"
+    "taught|kept|said|told|found|stood|become|struck|led|fled|hit|cut|put|set|run|sold|heard|felt|got|gotten"
+)
+# "has risen", and "would have risen": what would have happened is past too
+_PERFECT = regex.compile(rf"\b(?:has|have)\s+(?:\w+ed|{_PARTICIPLES})\b", regex.IGNORECASE)
 
 
-_THAT = regex.compile(r"\bthat\b", regex.IGNORECASE)
+_THAT = regex.compile(r"\b(?:that|which|who|whom|whose)\b", regex.IGNORECASE)  # what follows is another clause
 _NEW_CLAUSE = regex.compile(r"\s*(?:and|but|while|whereas|although|though|because|so)\b", regex.IGNORECASE)
 
 
@@ -79,8 +90,8 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
             word = match.group(0)
             if kind == PAST and word.endswith("ed") and (
                 word.lower() in _NOT_PAST_ED or word[:1].isupper() or word.lower().startswith("un")
-            ):
-                continue
+            ) and not _AMOUNT_AFTER.match(text, match.end()):
+                continue  # an adjective ("increased tension"), unless an amount follows ("increased 0.2 percent")
             if kind == PAST and _PASSIVE_AUXILIARY.search(text, max(0, match.start() - 8), match.start()):
                 continue  # "when the case is heard in May": a participle, not a past tense
             gap = text[match.end() : start] if match.end() <= start else text[end : match.start()]
@@ -106,8 +117,10 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
     preceding = regex.search(r"\b(until|till|by|before|since|after|from)\s+(?:the\s+)?$", text[max(0, start - 14) : start], regex.IGNORECASE)
     if preceding and text[sentence_start:start].strip().lower() != preceding.group(0).strip().lower():
         word = preceding[1].lower()  # (a sentence that opens "Until Thursday, …" is about its main clause)
-        if word in ("until", "till", "by", "before"):
+        if word in ("until", "till"):
             candidates.append((0, FUTURE, word, ""))
+        elif word in ("by", "before"):  # a bound, also of the past: "had calmed down by September"
+            candidates.append((2, FUTURE, word, BOUND))
         elif word == "since":
             candidates.append((0, PAST, word, ""))
     if not candidates:
@@ -117,6 +130,7 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
     return kind, f"{tense} '{cue}'"
 
 
-def seen_from_the_past(reason: str) -> bool:
-    """Whether direction() pointed ahead only from a past moment ("was expected to … in October")."""
-    return reason.startswith(FUTURE_IN_PAST)
+def points_ahead_weakly(reason: str) -> bool:
+    """Whether direction() pointed ahead only from a past moment ("was expected to … in October") or
+    only by a bound that the past has too ("had calmed down by September")."""
+    return reason.startswith((FUTURE_IN_PAST, BOUND))

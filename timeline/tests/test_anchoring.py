@@ -262,6 +262,18 @@ def test_a_year_earlier_in_comparisons_does_not_move_the_story():
         ("Maliki told ABC television Thursday that Iraqi forces will be ready.", date(2006, 12, 1), "Thursday", "2006-11-30"),
         # expected from the past: ahead of the expecting, not of the publication date
         ("Analysts had expected the deficit to come to 63 billion dollars in October.", date(2006, 12, 12), "October", "2006-10"),
+        ("The dialogue was last scheduled for July 25, but war broke out.", date(2006, 11, 6), "July 25", "2006-07-25"),
+        ("A first batch of refugees was supposed to be airlifted out on Friday, but rebels blocked it.", date(1997, 4, 21), "Friday", "1997-04-18"),
+        ("Martin is widely expected to dissolve Parliament on Tuesday.", date(2005, 11, 24), "Tuesday", "2005-11-29"),
+        # a bound holds in the past too
+        ("The volcano had calmed down by September and residents went home.", date(2006, 12, 1), "September", "2006-09"),
+        ("By Sunday afternoon, nearly half of the pictures had gone.", date(2005, 11, 14), "Sunday afternoon", "2005-11-13"),
+        # past participles, and verbs that look like adjectives when an amount follows
+        ("Core inflation would have risen by 0.1 percent in October.", date(2006, 11, 14), "October", "2006-10"),
+        ("Leading indicators increased 0.2 percent in October, suggesting slow growth will continue.", date(2006, 11, 20), "October", "2006-10"),
+        ("Michalak, who underwent knee surgery in November, will not play.", date(2006, 12, 28), "November", "2006-11"),
+        # a relative clause after the expression is another clause
+        ("Turkey started entry talks with the EU in October which is expected to last a decade.", date(2005, 11, 22), "October", "2005-10"),
         # "former" says what someone was, not when the clause happens
         ("The former Warsaw Pact states are expected to be offered membership at a summit in July.", date(1997, 4, 28), "July", "1997-07"),
         # a cue inside the same comma-bounded clause beats one across the comma
@@ -306,3 +318,8 @@ def test_an_hour_said_in_words_is_a_time():
     assert values(text, date(2000, 4, 5))[0] == ("4 in the morning", "2000-04-06T04:00")
     assert values("He was shot at 10 at night.", date(2000, 4, 5)) == [("10 at night", "2000-04-05T22:00")]
     assert values("Shares rose 2 in the afternoon session.", date(2000, 4, 5)) == []
+
+
+def test_the_fall_of_a_dictator_is_no_season():
+    assert values("Some Iraqis might regret the fall of Saddam Hussein.", date(2006, 12, 5)) == []
+    assert values("They met in the fall of 2005.", date(2006, 12, 5)) == [("the fall of 2005", "2005-FA")]
