@@ -74,6 +74,10 @@ _PARTICIPLES = (
 _PERFECT = regex.compile(rf"\b(?:has|have)\s+(?:\w+ed|{_PARTICIPLES})\b", regex.IGNORECASE)
 
 
+_REPORTED_ON = regex.compile(
+    r"\b(said|told\s+\w+|announced|reported|confirmed|stated|added|declared|insisted|warned|noted)\s+(?:on\s+)?$",
+    regex.IGNORECASE,
+)
 _THAT = regex.compile(r"\b(?:that|which|who|whom|whose)\b", regex.IGNORECASE)  # what follows is another clause
 _NEW_CLAUSE = regex.compile(r"\s*(?:and|but|while|whereas|although|though|because|so)\b", regex.IGNORECASE)
 
@@ -123,6 +127,10 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
             candidates.append((2, FUTURE, word, BOUND))
         elif word == "since":
             candidates.append((0, PAST, word, ""))
+    # "said Saturday it will invest": a day right after a reporting verb is the day of the saying
+    reported = _REPORTED_ON.search(text[max(0, start - 24) : start])
+    if reported:
+        candidates.append((0, PAST, reported[1], ""))
     if not candidates:
         return None, "no tense cue in the sentence"
     distance, kind, cue, label = min(candidates)

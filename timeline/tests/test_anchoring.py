@@ -274,6 +274,9 @@ def test_a_year_earlier_in_comparisons_does_not_move_the_story():
         ("Michalak, who underwent knee surgery in November, will not play.", date(2006, 12, 28), "November", "2006-11"),
         # a relative clause after the expression is another clause
         ("Turkey started entry talks with the EU in October which is expected to last a decade.", date(2005, 11, 22), "October", "2005-10"),
+        # a day right after a reporting verb is the day of the saying
+        ("Ericsson said Saturday it will invest one billion dollars.", date(2005, 11, 20), "Saturday", "2005-11-19"),
+        ("The Academy said on Wednesday he will be presented with the award.", date(2006, 12, 14), "Wednesday", "2006-12-13"),
         # "former" says what someone was, not when the clause happens
         ("The former Warsaw Pact states are expected to be offered membership at a summit in July.", date(1997, 4, 28), "July", "1997-07"),
         # a cue inside the same comma-bounded clause beats one across the comma
