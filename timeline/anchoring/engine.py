@@ -454,6 +454,8 @@ def _season(match, context):
         year, way, reason = (under_way or upcoming)[0], "", "the season under way" if under_way else "'this'"
     else:
         way, reason = direction(context.text, match.start(), match.end())
+        if way == FUTURE and points_ahead_weakly(reason):
+            way = ""  # "preparations for the summer war": the nearer summer
         year = finished[-1] if way == PAST else upcoming[0] if way == FUTURE else (
             finished[-1] if (dct - seasons[[y for y, _ in seasons].index(finished[-1])][1][1]).days < (seasons[[y for y, _ in seasons].index(upcoming[0])][1][0] - dct).days else upcoming[0]
         )

@@ -17,14 +17,14 @@ BOUND = "a bound"
 
 _FUTURE_CUES = regex.compile(
     r"\b(?:will|won't|wo|shall|'ll|’ll|gonna|upcoming|forthcoming|tomorrow|as\s+(?:early|soon)\s+as|"
-    r"(?:is|are|am)\s+(?:\w+ly\s+)?(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed)\s+to|"
+    r"(?:is|are|am)\s+(?:\w+ly\s+)?(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed|threatening|preparing)\s+to|"
     r"(?:is|are|am)\s+to|plans?\s+to|intends?\s+to|to\s+be\s+held|in\s+the\s+coming)\b",
     regex.IGNORECASE,
 )
 # Future seen from the past ("planned to leave on Thursday", "was expected to arrive Friday"): ahead
 # of the planning, so they point ahead only for what follows them; "On Friday, X planned to…" is past.
 _FUTURE_IN_PAST_CUES = regex.compile(
-    r"\b(?:(?:was|were|be|been)\s+(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed)\s+to|"
+    r"\b(?:(?:was|were|be|been)\s+(?:\w+ly\s+)?(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed)\s+to|(?:was|were)\s+to|"
     r"planned|planning|intended\s+to|(?:decided|agreed|promised|vowed|pledged|threatened|offered|asked)\s+to|hoped\s+to|aimed\s+to|wanted\s+to|scheduled|expected|slated|due\s+to|set\s+to|"
     r"hopes?\s+to|aims?\s+to|wants?\s+to)\b",
     regex.IGNORECASE,
@@ -32,7 +32,8 @@ _FUTURE_IN_PAST_CUES = regex.compile(
 # The simple present of a scheduled happening points ahead: "the forum opens Tuesday", "starts
 # publication in Beijing on Sunday".
 _SCHEDULED_CUES = regex.compile(
-    r"\b(?:starts|begins|opens|resumes|convenes|departs|arrives|kicks\s+off|takes\s+place|gets\s+under\s+way|expires)\b",
+    r"\b(?:starts|begins|opens|resumes|convenes|departs|arrives|kicks\s+off|takes\s+place|gets\s+under\s+way|expires|ends|closes|concludes|"
+    r"next\s+(?!to\b|door\b)\w+)\b",  # "the next match is on Wednesday"
     regex.IGNORECASE,
 )
 _MODAL_CUES = regex.compile(r"\b(?:may|might|should|can)\b")
@@ -55,7 +56,8 @@ _IRREGULAR_PAST = (
 # -ed words that are not past-tense verbs, or that point ahead.
 _NOT_PAST_ED = {
     "expected", "scheduled", "proposed", "planned", "needed", "united", "limited", "based", "related", "armed",
-    "interested", "concerned", "embed", "hundred", "red", "bed", "speed", "indeed", "need", "feed", "seed",
+    "interested", "concerned", "embed", "bloodshed", "watershed", "succeed", "exceed", "proceed", "bleed", "greed",
+    "creed", "steed", "weed", "tweed", "misdeed", "hatred", "kindred", "beloved", "learned", "aged", "hundred", "red", "bed", "speed", "indeed", "need", "feed", "seed",
     "breed", "deed", "reed", "shed", "wed", "sled", "bred", "fled", "led", "naked", "wicked", "sacred",
     "advanced", "detailed", "experienced", "qualified", "sophisticated", "talented", "alleged", "supposed",
     "so-called", "called", "named", "deadlocked", "armored", "armoured", "renowned", "skilled", "unprecedented",
@@ -79,7 +81,7 @@ _REPORTED_ON = regex.compile(
     regex.IGNORECASE,
 )
 _THAT = regex.compile(r"\b(?:that|which|who|whom|whose)\b", regex.IGNORECASE)  # what follows is another clause
-_NEW_CLAUSE = regex.compile(r"\s*(?:and|but|while|whereas|although|though|because|so)\b", regex.IGNORECASE)
+_NEW_CLAUSE = regex.compile(r"[\s,;]*(?:and|but|while|whereas|although|though|because|so)\b", regex.IGNORECASE)
 
 
 def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
@@ -118,12 +120,12 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
     consider(_PRESENT_CUES, PRESENT, 2)
     consider(_REPORTING, PAST, 8)
     # A preposition right before the expression says the most: "until Tuesday", "since March".
-    preceding = regex.search(r"\b(until|till|by|before|since|after|from)\s+(?:the\s+)?$", text[max(0, start - 14) : start], regex.IGNORECASE)
+    preceding = regex.search(r"\b(until|till|by|before|since|after|from|for)\s+(?:the\s+)?$", text[max(0, start - 14) : start], regex.IGNORECASE)
     if preceding and text[sentence_start:start].strip().lower() != preceding.group(0).strip().lower():
         word = preceding[1].lower()  # (a sentence that opens "Until Thursday, …" is about its main clause)
         if word in ("until", "till"):
             candidates.append((0, FUTURE, word, ""))
-        elif word in ("by", "before"):  # a bound, also of the past: "had calmed down by September"
+        elif word in ("by", "before", "for"):  # a bound, also of the past: "had calmed down by September"; "called a strike for Monday"
             candidates.append((2, FUTURE, word, BOUND))
         elif word == "since":
             candidates.append((0, PAST, word, ""))

@@ -277,6 +277,17 @@ def test_a_year_earlier_in_comparisons_does_not_move_the_story():
         # a day right after a reporting verb is the day of the saying
         ("Ericsson said Saturday it will invest one billion dollars.", date(2005, 11, 20), "Saturday", "2005-11-19"),
         ("The Academy said on Wednesday he will be presented with the award.", date(2006, 12, 14), "Wednesday", "2006-12-13"),
+        # "was to", "is threatening to", "the next match", "ends", "for Monday"
+        ("Black pearls were to be put on show in Papeete on Saturday.", date(1997, 4, 4), "Saturday", "1997-04-05"),
+        ("Gazprom is threatening to switch off gas supplies on Monday.", date(2006, 12, 29), "Monday", "2007-01-01"),
+        ("The next match is a day-night match in Durban on Wednesday afternoon.", date(2006, 11, 19), "Wednesday afternoon", "2006-11-22"),
+        ("The conference, which ends Sunday, calls for more aid.", date(2005, 12, 17), "Sunday", "2005-12-18"),
+        ("The opposition has called a mass strike for Monday.", date(1997, 4, 13), "Monday", "1997-04-14"),
+        ("He described Israeli preparations for the summer war in Lebanon.", date(2006, 12, 29), "the summer", "2006-SU"),
+        # a coordinated clause after a comma does not decide either
+        ("Bush will meet with Democratic leaders on Tuesday, and was expected to make proposals.", date(2006, 11, 13), "Tuesday", "2006-11-14"),
+        # -ed nouns are not past tenses
+        ("Measures will be imposed to limit bloodshed during Thursday's main event.", date(2005, 12, 12), "Thursday's", "2005-12-15"),
         # "former" says what someone was, not when the clause happens
         ("The former Warsaw Pact states are expected to be offered membership at a summit in July.", date(1997, 4, 28), "July", "1997-07"),
         # a cue inside the same comma-bounded clause beats one across the comma
