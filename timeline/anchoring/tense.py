@@ -26,13 +26,13 @@ _FUTURE_CUES = regex.compile(
 _FUTURE_IN_PAST_CUES = regex.compile(
     r"\b(?:(?:was|were|be|been)\s+(?:\w+ly\s+)?(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed)\s+to|(?:was|were)\s+to|"
     r"planned|planning|intended\s+to|(?:decided|agreed|promised|vowed|pledged|threatened|offered|asked)\s+to|hoped\s+to|aimed\s+to|wanted\s+to|scheduled|expected|slated|due\s+to|set\s+to|"
-    r"hopes?\s+to|aims?\s+to|wants?\s+to)\b",
+    r"hopes?\s+to|aims?\s+to|wants?\s+to|(?<!\b(?:the|a|an)\s)needs?\s+to|ready\s+to|on\s+(?:course|track)\s+to|look(?:s|ed|ing)?\s+forward\s+to)\b",
     regex.IGNORECASE,
 )
 # The simple present of a scheduled happening points ahead: "the forum opens Tuesday", "starts
 # publication in Beijing on Sunday".
 _SCHEDULED_CUES = regex.compile(
-    r"\b(?:starts|begins|opens|resumes|convenes|departs|arrives|kicks\s+off|takes\s+place|gets\s+under\s+way|expires|ends|closes|concludes|"
+    r"\b(?:starts|begins|opens|resumes|convenes|departs|arrives|kicks\s+off|takes\s+place|gets\s+under\s+way|expires?|ends|closes|concludes|"
     r"next\s+(?!to\b|door\b)\w+)\b",  # "the next match is on Wednesday"
     regex.IGNORECASE,
 )
@@ -51,13 +51,13 @@ _IRREGULAR_PAST = (
     "underwent|undertook|overcame|overthrew|oversaw|withdrew|upheld|understood|forgot|forgave|swore|tore|wore|"
     "shook|woke|rode|struck|swept|slept|dealt|stuck|sank|sang|swam|rang|drank|built|rebuilt|lent|bent|shot|"
     "misled|won|spun|bound|stole|froze|chose|arose|strove|bit|hid|slid|spread|split|"
-    "ago|earlier(?!\\s+than)|previously|last|since|been|yesterday"
+    "ago|earlier(?!\\s+than)|previously|since|been|yesterday"
 )
 # -ed words that are not past-tense verbs, or that point ahead.
 _NOT_PAST_ED = {
     "expected", "scheduled", "proposed", "planned", "needed", "united", "limited", "based", "related", "armed",
     "interested", "concerned", "embed", "bloodshed", "watershed", "succeed", "exceed", "proceed", "bleed", "greed",
-    "creed", "steed", "weed", "tweed", "misdeed", "hatred", "kindred", "beloved", "learned", "aged", "hundred", "red", "bed", "speed", "indeed", "need", "feed", "seed",
+    "creed", "steed", "weed", "tweed", "misdeed", "hatred", "kindred", "beloved", "learned", "aged", "aimed", "hundred", "red", "bed", "speed", "indeed", "need", "feed", "seed",
     "breed", "deed", "reed", "shed", "wed", "sled", "bred", "fled", "led", "naked", "wicked", "sacred",
     "advanced", "detailed", "experienced", "qualified", "sophisticated", "talented", "alleged", "supposed",
     "so-called", "called", "named", "deadlocked", "armored", "armoured", "renowned", "skilled", "unprecedented",
@@ -76,6 +76,8 @@ _PARTICIPLES = (
 _PERFECT = regex.compile(rf"\b(?:has|have)\s+(?:\w+ed|{_PARTICIPLES})\b", regex.IGNORECASE)
 
 
+_DELIVERY_BEFORE = regex.compile(r"\b(?:delivery|settlement)\s+(?:in\s+)?$", regex.IGNORECASE)
+_DELIVERY_AFTER = regex.compile(r"\s+(?:delivery|contract|futures)\b", regex.IGNORECASE)
 _REPORTED_ON = regex.compile(
     r"\b(said|told\s+\w+|announced|reported|confirmed|stated|added|declared|insisted|warned|noted)\s+(?:on\s+)?$",
     regex.IGNORECASE,
@@ -120,15 +122,18 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
     consider(_PRESENT_CUES, PRESENT, 2)
     consider(_REPORTING, PAST, 8)
     # A preposition right before the expression says the most: "until Tuesday", "since March".
-    preceding = regex.search(r"\b(until|till|by|before|since|after|from|for)\s+(?:the\s+)?$", text[max(0, start - 14) : start], regex.IGNORECASE)
+    preceding = regex.search(r"\b(until|till|by|before|since|after|from|for|ahead\s+of)\s+(?:the\s+)?$", text[max(0, start - 14) : start], regex.IGNORECASE)
     if preceding and text[sentence_start:start].strip().lower() != preceding.group(0).strip().lower():
         word = preceding[1].lower()  # (a sentence that opens "Until Thursday, …" is about its main clause)
         if word in ("until", "till"):
             candidates.append((0, FUTURE, word, ""))
-        elif word in ("by", "before", "for"):  # a bound, also of the past: "had calmed down by September"; "called a strike for Monday"
+        elif word in ("by", "before", "for", "ahead of"):  # a bound, also of the past: "had calmed down by September"; "called a strike for Monday"
             candidates.append((2, FUTURE, word, BOUND))
         elif word == "since":
             candidates.append((0, PAST, word, ""))
+    # "crude for delivery in January", "the February contract": what is traded is ahead
+    if _DELIVERY_BEFORE.search(text, max(0, start - 24), start) or _DELIVERY_AFTER.match(text, end):
+        candidates.append((0, FUTURE, "delivery", ""))
     # "said Saturday it will invest": a day right after a reporting verb is the day of the saying
     reported = _REPORTED_ON.search(text[max(0, start - 24) : start])
     if reported:

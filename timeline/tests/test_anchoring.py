@@ -288,6 +288,16 @@ def test_a_year_earlier_in_comparisons_does_not_move_the_story():
         ("Bush will meet with Democratic leaders on Tuesday, and was expected to make proposals.", date(2006, 11, 13), "Tuesday", "2006-11-14"),
         # -ed nouns are not past tenses
         ("Measures will be imposed to limit bloodshed during Thursday's main event.", date(2005, 12, 12), "Thursday's", "2005-12-15"),
+        # what is traded for delivery is ahead
+        ("Light sweet crude for delivery in January rose 47 cents.", date(2005, 12, 12), "January", "2006-01"),
+        ("Brent North Sea crude for January delivery was steady.", date(2006, 12, 15), "January", "2007-01"),
+        # "ahead of", "looking forward to", "on course to", "ready to", "need to"
+        ("Tribal leaders gathered in a final campaign bid ahead of Thursday's election.", date(2005, 12, 13), "Thursday's", "2005-12-15"),
+        ("Beijing was looking forward to Chirac's visit in May.", date(1997, 4, 7), "May", "1997-05"),
+        ("Kadima was on course to emerge as the largest party after the March 28 election.", date(2005, 12, 7), "March 28", "2006-03-28"),
+        ("We need to add new players in January.", date(2006, 12, 22), "January", "2007-01"),
+        # "the need to" is a noun, and a noun gives no tense
+        ("The bomb highlighted the need to cooperate in the probe of February's killing of Hariri.", date(2005, 12, 12), "February's", "2005-02"),
         # "former" says what someone was, not when the clause happens
         ("The former Warsaw Pact states are expected to be offered membership at a summit in July.", date(1997, 4, 28), "July", "1997-07"),
         # a cue inside the same comma-bounded clause beats one across the comma
