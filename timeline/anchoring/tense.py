@@ -26,7 +26,8 @@ _FUTURE_CUES = regex.compile(
 _FUTURE_IN_PAST_CUES = regex.compile(
     r"\b(?:(?:was|were|be|been)\s+(?:\w+ly\s+)?(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed)\s+to|(?:was|were)\s+to|"
     r"planned|planning|intended\s+to|(?:decided|agreed|promised|vowed|pledged|threatened|offered|asked)\s+to|hoped\s+to|aimed\s+to|wanted\s+to|scheduled|expected|slated|due\s+to|set\s+to|"
-    r"hopes?\s+to|aims?\s+to|wants?\s+to|(?<!\b(?:the|a|an)\s)needs?\s+to|ready\s+to|on\s+(?:course|track)\s+to|look(?:s|ed|ing)?\s+forward\s+to)\b",
+    r"hopes?\s+to|aims?\s+to|wants?\s+to|(?<!\b(?:the|a|an)\s)needs?\s+to|ready\s+to|on\s+(?:course|track)\s+to|look(?:s|ed|ing)?\s+forward\s+to|"
+    r"to\s+be\s+\w+ed|to\s+(?:kick\s+off|start|begin|open|take\s+place|resume|end|close))\b",
     regex.IGNORECASE,
 )
 # The simple present of a scheduled happening points ahead: "the forum opens Tuesday", "starts
@@ -122,12 +123,12 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
     consider(_PRESENT_CUES, PRESENT, 2)
     consider(_REPORTING, PAST, 8)
     # A preposition right before the expression says the most: "until Tuesday", "since March".
-    preceding = regex.search(r"\b(until|till|by|before|since|after|from|for|ahead\s+of)\s+(?:the\s+)?$", text[max(0, start - 14) : start], regex.IGNORECASE)
+    preceding = regex.search(r"\b(until|till|by|before|since|after|from|for|ahead\s+of|run-up\s+to|eve\s+of)\s+(?:the\s+)?$", text[max(0, start - 14) : start], regex.IGNORECASE)
     if preceding and text[sentence_start:start].strip().lower() != preceding.group(0).strip().lower():
         word = preceding[1].lower()  # (a sentence that opens "Until Thursday, …" is about its main clause)
         if word in ("until", "till"):
             candidates.append((0, FUTURE, word, ""))
-        elif word in ("by", "before", "for", "ahead of"):  # a bound, also of the past: "had calmed down by September"; "called a strike for Monday"
+        elif word in ("by", "before", "for", "ahead of", "run-up to", "eve of"):  # a bound, also of the past: "had calmed down by September"; "called a strike for Monday"
             candidates.append((2, FUTURE, word, BOUND))
         elif word == "since":
             candidates.append((0, PAST, word, ""))

@@ -298,6 +298,9 @@ def test_a_year_earlier_in_comparisons_does_not_move_the_story():
         ("We need to add new players in January.", date(2006, 12, 22), "January", "2007-01"),
         # "the need to" is a noun, and a noun gives no tense
         ("The bomb highlighted the need to cooperate in the probe of February's killing of Hariri.", date(2005, 12, 12), "February's", "2005-02"),
+        ("Mueller spoke in an interview to be published on Wednesday.", date(2005, 12, 13), "Wednesday", "2005-12-14"),
+        ("Parties are hitting the roads in the run-up to Sunday's elections.", date(1997, 4, 7), "Sunday's", "1997-04-13"),
+        ("The championships, to kick off here on Tuesday, draw 300 gymnasts.", date(2005, 11, 19), "Tuesday", "2005-11-22"),
         # "former" says what someone was, not when the clause happens
         ("The former Warsaw Pact states are expected to be offered membership at a summit in July.", date(1997, 4, 28), "July", "1997-07"),
         # a cue inside the same comma-bounded clause beats one across the comma
