@@ -126,9 +126,9 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
     preceding = regex.search(r"\b(until|till|by|before|since|after|from|for|ahead\s+of|run-up\s+to|eve\s+of)\s+(?:the\s+)?$", text[max(0, start - 14) : start], regex.IGNORECASE)
     if preceding and text[sentence_start:start].strip().lower() != preceding.group(0).strip().lower():
         word = preceding[1].lower()  # (a sentence that opens "Until Thursday, …" is about its main clause)
-        if word in ("until", "till"):
+        if word in ("until", "till", "ahead of", "run-up to", "eve of"):
             candidates.append((0, FUTURE, word, ""))
-        elif word in ("by", "before", "for", "ahead of", "run-up to", "eve of"):  # a bound, also of the past: "had calmed down by September"; "called a strike for Monday"
+        elif word in ("by", "before", "for"):  # a bound, also of the past: "had calmed down by September"; "called a strike for Monday"
             candidates.append((2, FUTURE, word, BOUND))
         elif word == "since":
             candidates.append((0, PAST, word, ""))
