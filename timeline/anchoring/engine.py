@@ -16,7 +16,7 @@ from dateutil.easter import easter
 from . import calendar as cal
 from . import sentences
 from .lexicon import MONTHS, WEEKDAYS
-from .tense import FUTURE, PAST, PRESENT, direction, points_ahead_weakly
+from .tense import FUTURE, PAST, PRESENT, direction, points_ahead_weakly, saying_before
 
 NEWS = "news"
 NARRATIVE = "narrative"
@@ -248,7 +248,7 @@ def _record(span: Span, rule: str, context: "_Context") -> None:
     context.spans.append(span)
 
 
-_NO_NEW_REFERENCE = {"relative_day", "named_time", "clock_time", "military_time", "offset_from_story"}
+_NO_NEW_REFERENCE = {"relative_day", "named_time", "clock_time", "military_time", "offset_from_story", "weekday_of_saying"}
 
 
 def _make(match, context, type_, value, mod="", anchor="", direction_="", reason="", rule="", start=None) -> Span:
@@ -705,8 +705,10 @@ def _relative_unit(match, context, mod=""):
             steps = -1
     day = _step(base, unit, steps)
     anchor = context.reference_any_text if anaphoric else f"publication date {context.dct}"
+    # "growing 14.8 percent in the previous month": counted from the story, which it leaves where it was
+    rule = "offset_from_story" if anaphoric and relative != "same" and unit != "weekend" else ""
     return _make(match, context, "DATE", _unit_value(day, unit), mod=mod, anchor=anchor, direction_=way,
-                 reason=f"'{relative} {unit}'")
+                 reason=f"'{relative} {unit}'", rule=rule)
 
 
 def _edge_of_unit(match, context):
@@ -784,7 +786,9 @@ def _weekday(match, context):
     if part:
         reason = f"{reason}; {part}"
     anchor = f"publication date {base}" if base == context.dct else context.reference_text
-    span = _make(match, context, type_, value, mod=mod, anchor=anchor, direction_=way, reason=reason)
+    # "the agency said Thursday": the day of the reporting, which leaves the story where it was
+    rule = "weekday_of_saying" if saying_before(context.text, match.start()) else ""
+    span = _make(match, context, type_, value, mod=mod, anchor=anchor, direction_=way, reason=reason, rule=rule)
     span.first = span.last = day
     return span
 

@@ -14,6 +14,7 @@ PAST = "past"
 PRESENT = "present"
 FUTURE_IN_PAST = "future seen from the past"
 BOUND = "a bound"
+SAYING = "the day of the saying"
 
 _FUTURE_CUES = regex.compile(
     r"\b(?:will|won't|wo|shall|'ll|’ll|gonna|upcoming|forthcoming|tomorrow|as\s+(?:early|soon)\s+as|"
@@ -136,14 +137,19 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
     if _DELIVERY_BEFORE.search(text, max(0, start - 24), start) or _DELIVERY_AFTER.match(text, end):
         candidates.append((0, FUTURE, "delivery", ""))
     # "said Saturday it will invest": a day right after a reporting verb is the day of the saying
-    reported = _REPORTED_ON.search(text[max(0, start - 24) : start])
-    if reported:
-        candidates.append((0, PAST, reported[1], ""))
+    if reported := saying_before(text, start):
+        candidates.append((0, PAST, reported, SAYING))
     if not candidates:
         return None, "no tense cue in the sentence"
     distance, kind, cue, label = min(candidates)
     tense = label or {FUTURE: "future", PAST: "past tense", PRESENT: "present tense"}[kind]
     return kind, f"{tense} '{cue}'"
+
+
+def saying_before(text: str, start: int) -> str | None:
+    """The reporting verb right before text[start:] ("said Thursday", "told reporters on Monday"), if any."""
+    reported = _REPORTED_ON.search(text[max(0, start - 24) : start])
+    return reported[1] if reported else None
 
 
 def points_ahead_weakly(reason: str) -> bool:

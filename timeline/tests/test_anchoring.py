@@ -350,3 +350,9 @@ def test_an_hour_said_in_words_is_a_time():
 def test_the_fall_of_a_dictator_is_no_season():
     assert values("Some Iraqis might regret the fall of Saddam Hussein.", date(2006, 12, 5)) == []
     assert values("They met in the fall of 2005.", date(2006, 12, 5)) == [("the fall of 2005", "2005-FA")]
+
+
+def test_the_day_of_the_saying_and_comparisons_leave_the_story_where_it_was():
+    text = ("Machinery orders in February rose 9.9 percent, after growing 14.8 percent in the previous month, "
+            "the agency said Thursday. Compared with the previous month, the February orders dropped.")
+    assert [v for _, v in values(text, date(1997, 4, 10))] == ["1997-02", "1997-01", "1997-04-10", "1997-01", "1997-02"]
