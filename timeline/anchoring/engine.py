@@ -195,6 +195,7 @@ _MASTER = regex.compile(
 _RULE_GROUPS = [(name, _MASTER.groupindex[f"rule_{name}"]) for name, _ in RULES]
 _NUMBER_FOLLOWS = regex.compile(r"^\s*(?:[a-z]+s)\b")  # "2000 troops": a count, not a year
 _YEAR_CONTEXT_BEFORE = regex.compile(r"(?i:\b(?:in|since|by|of|until|till|from|to|before|after|during|through|between|and|or|the|a|an|early|late|mid|year|years|since|around|circa|fiscal|season|class|spring|summer|autumn|fall|winter|[,(])\s*)$")
+_NAME_BEFORE = regex.compile(r"\b(?:Act|Acts|Code|Ordinance|Regulations|Law|Windows|Mirage|Boeing|Airbus)\s+$")
 _MONEY_BEFORE = regex.compile(r"(?:[$£€¥]|US\$|S\$|HK\$|No\.|#|Nos?\.?|Flight|flight|Route|route|Highway|Resolution|resolution|number|No)\s*$")
 
 
@@ -983,8 +984,8 @@ def _year(match, context):
     year = int(match.group("year"))
     before = context.text[max(0, match.start() - 12) : match.start()]
     after = context.text[match.end() : match.end() + 25]
-    if _MONEY_BEFORE.search(before):
-        return None
+    if _MONEY_BEFORE.search(before) or _NAME_BEFORE.search(before) or regex.match(r"-[A-Z]", after):
+        return None  # "$2000", "the Criminal Code Act 1995", "a Mirage 2000-D": names and numbers, no dates
     if context.dct and year > context.dct.year + 30:
         return None
     has_prefix = bool(match.group("mod") or match.group("approx"))

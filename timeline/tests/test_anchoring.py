@@ -143,6 +143,8 @@ def test_it_anchors_the_phrase(text, dct, phrase, type_, value, mod):
         ("#### Embed:", THU),
         ("Prices fall when supply rises.", THU),
         ("future talks are planned", THU),
+        ("A French Mirage 2000-D warplane crashed.", THU),
+        ("They were charged under the Criminal Code Act 1995.", THU),
     ],
 )
 def test_it_finds_nothing_in_the_traps(text, dct):
