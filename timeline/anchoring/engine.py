@@ -92,7 +92,7 @@ NUMBER_WORDS = {
 VAGUE_NUMBERS = {"several", "a few", "few", "many", "some", "recent", "coming", "past", "the past few", "numerous", "dozens of", "hundreds of", "the last few", "the next few", "the coming", "the past", "the last", "the next"}
 _NUMBER_WORD = _alternation(w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an"))
 NUMBER = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))?(?:\s+and\s+a\s+half)?|"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+\d/\d)?|(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))?(?:\s+and\s+a\s+half)?|"
     r"a\s+couple\s+of|couple\s+of|half\s+an?|a\s+half|a\s+dozen|an?)"
 )
 UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century|centuries)"
@@ -188,7 +188,7 @@ _TRIGGER_WORDS = sorted(
 )
 _TRIGGER = rf"(?=(?i:{'|'.join(regex.escape(w) for w in _TRIGGER_WORDS)})\b|\d|['’])"
 _MASTER = regex.compile(
-    rf"(?<![\w$£€¥#@/-]){_TRIGGER}(?:"
+    rf"(?<![\w$£€¥#@/-])(?<!\d[,.]){_TRIGGER}(?:"
     + "|".join(rf"(?P<rule_{name}>{pattern}(?!\w))" for name, pattern in RULES)
     + ")"
 )
@@ -534,8 +534,8 @@ def _number(word: str) -> float | None:
     word = " ".join(word.lower().split())
     if word in NUMBER_WORDS:
         return NUMBER_WORDS[word]
-    if regex.fullmatch(r"\d+(?:\.\d+)?", word):
-        return float(word)
+    if regex.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", word):
+        return float(word.replace(",", ""))
     if fraction := regex.fullmatch(r"(\d+)\s+(\d)/(\d)", word):
         return int(fraction[1]) + int(fraction[2]) / int(fraction[3])
     if word.endswith(" and a half"):

@@ -145,6 +145,7 @@ def test_it_anchors_the_phrase(text, dct, phrase, type_, value, mod):
         ("future talks are planned", THU),
         ("A French Mirage 2000-D warplane crashed.", THU),
         ("They were charged under the Criminal Code Act 1995.", THU),
+        ("The euro was quoted at 1.1700-1702 dollars and sterling at 11.2023.", FRI),
     ],
 )
 def test_it_finds_nothing_in_the_traps(text, dct):
@@ -358,3 +359,8 @@ def test_the_day_of_the_saying_and_comparisons_leave_the_story_where_it_was():
     text = ("Machinery orders in February rose 9.9 percent, after growing 14.8 percent in the previous month, "
             "the agency said Thursday. Compared with the previous month, the February orders dropped.")
     assert [v for _, v in values(text, date(1997, 4, 10))] == ["1997-02", "1997-01", "1997-04-10", "1997-01", "1997-02"]
+
+
+def test_numbers_with_thousands_separators_are_read_whole():
+    assert values("Muoi stressed the 4,000 year history of the country.", THU) == [("4,000 year", "P4000Y")]
+    assert values("the journey made more than 1,400 years ago", THU) == [("more than 1,400 years ago", "0619")]
