@@ -216,16 +216,28 @@ class _Context:
 
 
 def annotate(text: str, dct: date | None, kind: str = NEWS) -> list[Span]:
-    """Every temporal expression in `text`, with its TIMEX3 value relative to `dct` (the publication date)."""
+    """Every temporal expression in `text`, with its TIMEX3 value relative to `dct` (the publication date).
+
+    A publication date outside the years 1000–2999 is no reference: relative expressions then wait
+    for one, as they do when there is no date at all.
+    """
+    if dct and not (_EARLIEST_REFERENCE <= dct <= _LATEST_REFERENCE):
+        dct = None
     context = _Context(text=text, dct=dct, kind=kind, reference=dct, reference_text=f"the publication date ({dct})" if dct else "",
                        reference_any=dct, reference_any_text=f"the publication date ({dct})" if dct else "")
     for match in _MASTER.finditer(text):
         if context.spans and match.start() < context.spans[-1].end:
             continue  # inside an expression a rule already extended past its match ("the day before last Tuesday")
-        rule, found = _normalise(match, context)
+        try:
+            rule, found = _normalise(match, context)
+        except (ValueError, OverflowError):
+            continue  # a value beyond the calendar (a publication date in year 1): no expression, rather than no answer
         for span in found:
             _record(span, rule, context)
     return context.spans
+
+
+_EARLIEST_REFERENCE, _LATEST_REFERENCE = date(1000, 1, 1), date(2999, 12, 31)
 
 
 def _normalise(match, context) -> tuple[str, list[Span]]:
@@ -277,19 +289,21 @@ def _needs_dct(match, context, type_="DATE") -> Span | None:
     return None
 
 
-def _pick_year(month: int, day: int | None, context, match, explicit_direction: str = "") -> tuple[int, str, str]:
-    """The year of a month (and day) named without one.
+def _pick_year(month: int, day: int | None, context, match, explicit_direction: str = "") -> tuple[int, str, str] | None:
+    """The year of a month (and day) named without one, or None when no year has that day ("February 30").
 
     News mostly speaks of dates near its own: the nearest such date wins, unless the tense says
     otherwise and the nearest is months away ("in January" said in October of something done).
     """
     anchor = context.dct
     candidates = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+    for year in range(anchor.year - 4, anchor.year + 5):  # four years each way reach a February 29
         try:
             candidates.append(date(year, month, day or 15))
         except ValueError:
             continue
+    if not candidates:
+        return None
     if explicit_direction:
         way, reason = explicit_direction, f"'{'last' if explicit_direction == PAST else 'next'}'"
     else:
@@ -346,7 +360,9 @@ def _month_day(match, context):
     if missing := _needs_dct(match, context):
         return missing
     forced = PAST if relative in ("last", "past") else FUTURE if relative == "next" else ""
-    year, way, reason = _pick_year(month, day, context, match, forced)
+    if not (picked := _pick_year(month, day, context, match, forced)):
+        return None
+    year, way, reason = picked
     try:
         value = date(year, month, day)
     except ValueError:
@@ -411,7 +427,7 @@ def _quarter(match, context):
     year, anchor = _year_of(match, context)
     if year is None:
         return _needs_dct(match, context)
-    return _make(match, context, "DATE", f"{year}-Q{number}", anchor=anchor, reason="quarter")
+    return _make(match, context, "DATE", f"{year:04d}-Q{number}", anchor=anchor, reason="quarter")
 
 
 def _half(match, context):
@@ -419,7 +435,7 @@ def _half(match, context):
     year, anchor = _year_of(match, context)
     if year is None:
         return _needs_dct(match, context)
-    return _make(match, context, "DATE", f"{year}-H{number}", anchor=anchor, reason="half year")
+    return _make(match, context, "DATE", f"{year:04d}-H{number}", anchor=anchor, reason="half year")
 
 
 def _season(match, context):
@@ -443,7 +459,7 @@ def _season(match, context):
         return missing
     dct = context.dct
     # The seasons around the publication date, each with its calendar interval.
-    seasons = [(year, cal.interval(f"{year}-{code}")) for year in (dct.year - 2, dct.year - 1, dct.year, dct.year + 1)]
+    seasons = [(year, cal.interval(f"{year:04d}-{code}")) for year in (dct.year - 2, dct.year - 1, dct.year, dct.year + 1)]
     finished = [year for year, (first, last) in seasons if last < dct]
     under_way = [year for year, (first, last) in seasons if first <= dct <= last]
     upcoming = [year for year, (first, last) in seasons if first > dct]
@@ -460,7 +476,7 @@ def _season(match, context):
         year = finished[-1] if way == PAST else upcoming[0] if way == FUTURE else (
             finished[-1] if (dct - seasons[[y for y, _ in seasons].index(finished[-1])][1][1]).days < (seasons[[y for y, _ in seasons].index(upcoming[0])][1][0] - dct).days else upcoming[0]
         )
-    return _make(match, context, "DATE", f"{year}-{code}", mod=mod, anchor=f"publication date {dct}",
+    return _make(match, context, "DATE", f"{year:04d}-{code}", mod=mod, anchor=f"publication date {dct}",
                  direction_=way, reason=f"season: {reason}", start=start)
 
 
@@ -570,19 +586,23 @@ def _duration_value(number: float | None, unit: str) -> str:
     return f"{prefix}{int(amount)}{code}"
 
 
-def _shift(day: date, number: float, unit: str) -> date:
+def _shift(day: date, number: float, unit: str) -> date | None:
+    """The day `number` units away, or None beyond the calendar ("4,000 years ago")."""
     unit = _unit_key(unit)
     code, is_time, multiple = UNIT_CODES[unit]
     amount = number * multiple
-    if is_time:
-        return day  # hours and minutes stay on the day
-    if code == "D":
-        return day + timedelta(days=round(amount))
-    if code == "W":
-        return day + timedelta(weeks=round(amount))
-    if code == "M":
-        return cal.add_months(day, round(amount))
-    return cal.add_years(day, round(amount))
+    try:
+        if is_time:
+            return day  # hours and minutes stay on the day
+        if code == "D":
+            return day + timedelta(days=round(amount))
+        if code == "W":
+            return day + timedelta(weeks=round(amount))
+        if code == "M":
+            return cal.add_months(day, round(amount))
+        return cal.add_years(day, round(amount))
+    except (ValueError, OverflowError):
+        return None
 
 
 def _value_at(day: date, unit: str) -> str:
@@ -622,6 +642,8 @@ def _ago(match, context):
     if base is None:
         return _needs_dct(match, context)
     day = _shift(base, sign * number, unit)
+    if day is None:
+        return _make(match, context, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=approx, reason="beyond the calendar")
     # "Four years later" leaves the story where it was: financial news writes "a year earlier" for the
     # baseline of each comparison ("profits fell 60 percent from a year earlier"), and counting the
     # second one from the first would put it a year further back
@@ -641,11 +663,11 @@ def _anchored_duration(match, context):
     unit = match.group("unit")
     value = _duration_value(number, unit)
     span = _make(match, context, "DURATION", value, reason=f"'{edge}' {match.group('number')} {unit}")
-    if context.dct and number and edge in ("past", "last", "previous"):
-        span.first, span.last = _shift(context.dct, -number, unit), context.dct
+    if context.dct and number and edge in ("past", "last", "previous") and (first := _shift(context.dct, -number, unit)):
+        span.first, span.last = first, context.dct
         span.anchor, span.direction = f"ending at the publication date {context.dct}", PAST
-    elif context.dct and number and edge in ("next", "coming"):
-        span.first, span.last = context.dct, _shift(context.dct, number, unit)
+    elif context.dct and number and edge in ("next", "coming") and (last := _shift(context.dct, number, unit)):
+        span.first, span.last = context.dct, last
         span.anchor, span.direction = f"starting at the publication date {context.dct}", FUTURE
     return span
 

@@ -364,3 +364,26 @@ def test_the_day_of_the_saying_and_comparisons_leave_the_story_where_it_was():
 def test_numbers_with_thousands_separators_are_read_whole():
     assert values("Muoi stressed the 4,000 year history of the country.", THU) == [("4,000 year", "P4000Y")]
     assert values("the journey made more than 1,400 years ago", THU) == [("more than 1,400 years ago", "0619")]
+
+
+def test_dates_beyond_the_calendar_never_break_the_engine():
+    assert values("They met on February 30 in Rome.", THU) == []
+    assert values("They met on Feb. 29 in Rome.", date(2022, 3, 10)) == [("Feb. 29", "2020-02-29")]
+    assert values("Humans arrived 40,000 years ago.", THU) == [("40,000 years ago", "PAST_REF")]
+    spans = annotate("They met last summer, on Monday.", date(1, 1, 2))
+    assert [span.value for span in spans] == ["", ""]  # a publication date in year 1 is no reference
+
+
+def test_random_runs_of_date_words_never_break_the_engine():
+    import random
+
+    from timeline.anchoring.engine import _TRIGGER_WORDS
+
+    words = _TRIGGER_WORDS + ["Monday", "March", "1999", "9999", "0", "31", "99,999,999", "1.5", "'s", ",", "ago", "later",
+                              "week", "weekend", "Q4", "1600s", "'90s", "a.m.", "GMT", "2400", "February 30", "Feb. 29", "(", ")"]
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        for dct in (THU, date(1000, 1, 1), date(2999, 12, 31), None):
+            for span in annotate(text, dct):
+                assert text[span.start : span.end] == span.text
