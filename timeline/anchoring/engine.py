@@ -870,7 +870,8 @@ def _time_day(match, context) -> tuple[date | None, str]:
     if context.dct and (after := _DAY_AFTER_TIME.match(context.text, match.end())):
         # "10:35 a.m. (0735 GMT) Friday", "midday on Sunday": the day named right after the time
         if after.group("weekday"):
-            day, _, reason, _ = _resolve_weekday(WEEKDAYS[after.group("weekday").lower()], "", context, after.start("weekday"), after.end("weekday"))
+            relative = (after.group("relative") or "").lower()
+            day, _, reason, _ = _resolve_weekday(WEEKDAYS[after.group("weekday").lower()], relative, context, after.start("weekday"), after.end("weekday"))
             return day, f"{after.group('weekday')} ({reason})"
         offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[after.group("dayword").lower()]
         return context.dct + timedelta(days=offset), after.group("dayword")
@@ -884,7 +885,7 @@ def _time_day(match, context) -> tuple[date | None, str]:
 
 
 _DAY_AFTER_TIME = regex.compile(
-    rf"\)?\s*(?:\([^()]{{1,24}}\)\s*)?,?\s*(?:{I(r'on')}\s+)?(?:(?P<weekday>{WEEKDAY})|(?P<dayword>{I(r'today|yesterday|tomorrow')}))\b"
+    rf"\)?\s*(?:\([^()]{{1,24}}\)\s*)?,?\s*(?:{I(r'on|of')}\s+)?(?:(?:(?P<relative>{I(r'last|next|this')})\s+)?(?P<weekday>{WEEKDAY})|(?P<dayword>{I(r'today|yesterday|tomorrow')}))\b"
     rf"|\s*\([^()]{{0,20}}?\b(?P<weekday>{WEEKDAY})\)"  # "4 in the morning (4 a.m. EDT Thursday)"
 )
 

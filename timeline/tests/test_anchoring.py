@@ -332,6 +332,11 @@ def test_a_time_takes_the_day_named_after_it():
     assert values(text, date(2006, 12, 28))[1:] == [("0700 GMT", "2007-01-01T07:00"), ("Monday", "2007-01-01")]
 
 
+def test_a_time_takes_a_relative_day_named_after_it():
+    text = "Harbin shut its water supply from the early morning last Wednesday to 6 p.m. of last Sunday."
+    assert values(text, date(2005, 11, 29))[1] == ("6 p.m.", "2005-11-27T18:00")
+
+
 def test_a_time_two_sentences_after_a_named_day_is_on_the_publication_day():
     text = "The rand was bid at 6.51 from Thursday's close. Traders said gold would help. At 15:40 (1340 GMT), gold was quoted at 495 dollars."
     assert values(text, date(2005, 11, 28))[-1] == ("1340 GMT", "2005-11-28T13:40")
