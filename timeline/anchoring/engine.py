@@ -151,6 +151,7 @@ RULES: list[tuple[str, str]] = [
     ("this_part", rf"(?P<word>{I(r'this|last|tomorrow|yesterday')})\s+(?P<part>{I(r'morning|afternoon|evening|night')})\b"),
     ("day_around", rf"(?:{I(r'the')}\s+)?(?P<count>{I(r'day|two\s+days|three\s+days')})\s+(?P<relation>{I(r'before|after')})(?=\s+(?:(?:(?:{I(r'last|next|this')})\s+)?{WEEKDAY}\b|{MONTH}\s+{DAY}\b|{I(r'yesterday|today|tomorrow|Christmas|Thanksgiving|Easter|New\s+Year')}\b))"),
     ("anaphoric_day", rf"(?P<word>{I(r'(?:earlier|later)\s+that\s+(?:day|morning|afternoon|evening|night)|that\s+same\s+day|the\s+same\s+day|that\s+day|that\s+night|the\s+(?:next|following|previous)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+(?:before|after)(?=\s*(?:[.,;:!?)—–]|$|\s(?:and|but|or|when|as|while)\b))|the\s+night\s+before(?=\s*(?:[.,;:!?)—–]|$))|a\s+day\s+(?:earlier|later)')})\b"),
+    ("day_of_story", rf"(?<!{I(r'today\s+is')}\s)(?P<word>{I(r'(?:a|an|this)\s+(?:great|historic|sad|dark|black|proud|big|important|special|happy|tragic|momentous|memorable|landmark)\s+day')})(?=\s+(?:{I(r'for|in|of')})\b)"),
     ("clock_time", rf"(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{I(r'a\.m\.?|p\.m\.?|am|pm')})(?:\s+(?P<zone>[A-Z]{{2,4}}T?))?(?:,?\s+(?:on\s+)?(?P<weekday>{WEEKDAY})|\s+(?P<dayword>{I(r'today|yesterday|tomorrow')}))?(?!\w)"),
     ("military_time", rf"(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)\s+(?P<zone>{I(r'GMT|UTC|local\s+time|hours|hrs|IST|EST|EDT|CET|JST|KST')})(?:,?\s+(?:on\s+)?(?P<weekday>{WEEKDAY})|\s+(?P<dayword>{I(r'today|yesterday|tomorrow')}))?\b"),
     ("named_time", rf"(?<!{I(r'high')}\s)(?P<word>{I(r'noon|midday|midnight')})\b"),
@@ -843,6 +844,16 @@ def _anaphoric_day(match, context):
     return span
 
 
+def _day_of_story(match, context):
+    """ "a great day for Poland": the day the story is about."""
+    if context.reference is None:
+        return _needs_dct(match, context)
+    span = _make(match, context, "DATE", context.reference.isoformat(), anchor=context.reference_text,
+                 reason="the day the story is about")
+    span.first = span.last = context.reference
+    return span
+
+
 def _day_around(match, context):
     """"the day before last Tuesday": the day expression that follows, shifted; one span for both."""
     inner = _MASTER.match(context.text, regex.match(r"\s*", context.text[match.end() :]).end() + match.end())
@@ -1094,6 +1105,7 @@ _NORMALISERS = {
     "this_part": _relative_day,
     "day_around": _day_around,
     "anaphoric_day": _anaphoric_day,
+    "day_of_story": _day_of_story,
     "clock_time": _clock_time,
     "military_time": _military_time,
     "named_time": _named_time,

@@ -392,3 +392,9 @@ def test_random_runs_of_date_words_never_break_the_engine():
         for dct in (THU, date(1000, 1, 1), date(2999, 12, 31), None):
             for span in annotate(text, dct):
                 assert text[span.start : span.end] == span.text
+
+
+def test_a_great_day_is_the_day_the_story_is_about():
+    text = 'On Friday, Poland joined NATO. Geremek said it was "a great day for Poland and for the world."'
+    assert values(text, date(1999, 3, 13)) == [("Friday", "1999-03-12"), ("a great day", "1999-03-12")]
+    assert values("Today is a sad day for the US Constitution.", date(2000, 1, 5)) == [("Today", "2000-01-05")]
