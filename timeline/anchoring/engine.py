@@ -786,7 +786,7 @@ def _resolve_weekday(target: int, relative: str, context, start: int, end: int) 
         return (base - timedelta(days=back) if way == PAST else base + timedelta(days=ahead)), way or "", reason, base
     if way == FUTURE and points_ahead_weakly(reason) and back < ahead:
         return base - timedelta(days=back), PAST, f"{reason}: the nearer one", base
-    if way == FUTURE or (way == PRESENT and ahead <= 2):
+    if way == FUTURE or (way == PRESENT and ahead <= 4):
         return base + timedelta(days=ahead), way, reason, base
     if way != PAST:
         reason = f"{reason}: news reports the past by default"

@@ -304,6 +304,9 @@ def test_a_year_earlier_in_comparisons_does_not_move_the_story():
         ("Mueller spoke in an interview to be published on Wednesday.", date(2005, 12, 13), "Wednesday", "2005-12-14"),
         ("Parties are hitting the roads in the run-up to Sunday's elections.", date(1997, 4, 7), "Sunday's", "1997-04-13"),
         ("The championships, to kick off here on Tuesday, draw 300 gymnasts.", date(2005, 11, 19), "Tuesday", "2005-11-22"),
+        # the present tense of a day up to four days ahead is a schedule
+        ("On Wednesday, Ford's remains are finally laid to rest in Michigan.", date(2006, 12, 30), "Wednesday", "2007-01-03"),
+        ("Bayern now turn their attention to Tuesday's match with Inter Milan.", date(2006, 12, 2), "Tuesday's", "2006-12-05"),
         # "former" says what someone was, not when the clause happens
         ("The former Warsaw Pact states are expected to be offered membership at a summit in July.", date(1997, 4, 28), "July", "1997-07"),
         # a cue inside the same comma-bounded clause beats one across the comma
