@@ -311,13 +311,15 @@ def _pick_year(month: int, day: int | None, context, match, explicit_direction: 
         way, reason = direction(context.text, match.start(), match.end())
     if day is None and (month == anchor.month):
         return anchor.year, way or "", f"{reason}; the current month"
+    tolerance = 0 if explicit_direction or day is None else 92
     if day is None and way is None:
-        way, reason = PAST, "no tense cue: news reports the past by default"
+        # news reports the past, but the month after the publication date is more likely next month
+        # than eleven months ago ("then we have the Gulf Cup in January", said in December)
+        way, reason, tolerance = PAST, "no tense cue: news reports the past by default", 45
     if way == FUTURE and points_ahead_weakly(reason):
         way = ""  # "analysts had expected the deficit to reach 63 billion in October": ahead of the expecting only
     nearest = min(candidates, key=lambda c: abs((c - anchor).days))
     distance = (nearest - anchor).days
-    tolerance = 0 if explicit_direction or day is None else 92
     if way == PAST and distance > tolerance:
         earlier = [c for c in candidates if c < nearest]
         if earlier:

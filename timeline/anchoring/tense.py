@@ -117,7 +117,7 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
     consider(_FUTURE_CUES, FUTURE, 0)
     consider(_FUTURE_IN_PAST_CUES, FUTURE, 0, only_before=True, label=FUTURE_IN_PAST)
     consider(_SCHEDULED_CUES, FUTURE, 1)
-    consider(_MODAL_CUES, FUTURE, 3)
+    consider(_MODAL_CUES, FUTURE, 3, only_before=True)
     consider(_WOULD, FUTURE, 3, only_before=True)
     consider(_PERFECT, PAST, 0)
     consider(_PAST_CUES, PAST, 0)

@@ -307,6 +307,10 @@ def test_a_year_earlier_in_comparisons_does_not_move_the_story():
         # the present tense of a day up to four days ahead is a schedule
         ("On Wednesday, Ford's remains are finally laid to rest in Michigan.", date(2006, 12, 30), "Wednesday", "2007-01-03"),
         ("Bayern now turn their attention to Tuesday's match with Inter Milan.", date(2006, 12, 2), "Tuesday's", "2006-12-05"),
+        # with no tense at all, next month is nearer than eleven months ago; a modal after the expression is another verb's
+        ("Then we have the Gulf Cup in the UAE in January.", date(2006, 12, 14), "January", "2007-01"),
+        ("Between January and October, exports rose.", date(2006, 11, 22), "January", "2006-01"),
+        ("The pledge by G8 leaders at Gleneagles in July may not result in a deal.", date(2005, 11, 14), "July", "2005-07"),
         # "former" says what someone was, not when the clause happens
         ("The former Warsaw Pact states are expected to be offered membership at a summit in July.", date(1997, 4, 28), "July", "1997-07"),
         # a cue inside the same comma-bounded clause beats one across the comma
