@@ -992,10 +992,15 @@ def _duration(match, context):
         return None  # "a second" is rarely a duration on its own
     if match.group("age"):
         return None  # "a 6-year-old boy": an age describes a person and dates nothing
+    if match.group(0).lower() == "one day" and (_MODAL_BEFORE.search(text_before) or _MODAL_AFTER.match(context.text, match.end())):
+        return _make(match, context, "DATE", "FUTURE_REF", reason="'one day' with a modal: some day ahead")
     approx = APPROX.get(" ".join((match.group("approx") or "").lower().split()), "")
     return _make(match, context, "DURATION", _duration_value(number, unit), mod=approx, reason="length of time")
 
 
+# "children will one day fly", "one day the debris could…": some day ahead, not a length of time
+_MODAL_BEFORE = regex.compile(r"\b(?i:will|would|may|might|could|can|should|shall)\s+$")
+_MODAL_AFTER = regex.compile(r"(?:\s+(?!(?i:after|before|ago|later|earlier|of|in)\b)[\w'-]+){0,4}?\s+(?i:will|would|may|might|could|can|should|shall)\b")
 # "a day" after an amount is a rate: "three meals a day", "less than two dollars a day", "$5 million a year"
 _RATE_BEFORE = regex.compile(rf"(?:[\d$]|million|billion|times|once|twice|percent|per\s+cent|%)\W*$|(?:\d|\b(?i:{_NUMBER_WORD}))\S*\s+(?:[a-z]+\s+)?[a-z]+s\s+$")
 

@@ -111,6 +111,9 @@ def values(text: str, dct: date | None) -> list[tuple[str, str]]:
         ("Half the people live on less than two dollars a day.", THU, "a day", "SET", "P1D", ""),
         ("Players find two matches a day too hard.", THU, "a day", "SET", "P1D", ""),
         ("Until several years ago, the market was closed.", THU, "several years ago", "DATE", "PAST_REF", ""),
+        ("He hopes township children will one day fly the colours.", THU, "one day", "DATE", "FUTURE_REF", ""),
+        ("One day the debris around it could form planets.", THU, "One day", "DATE", "FUTURE_REF", ""),
+        ("The bill passed one day after the vote.", THU, "one day", "DURATION", "P1D", ""),
         ("what Russia can do to support processes happening now", THU, "now", "DATE", "PRESENT_REF", ""),
         ("They may be in the future.", THU, "the future", "DATE", "FUTURE_REF", ""),
         # holidays
