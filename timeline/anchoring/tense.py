@@ -2,7 +2,11 @@
 
 "The leader will meet Putin on Thursday" points ahead; "met Putin on Thursday" points back. The
 nearest tense cue wins; reporting verbs ("said", "told") are weak, because what is said can be
-about the future ("Ushakov said Kim will meet Putin on Thursday").
+about the future ("Ushakov said Kim will meet Putin on Thursday"), except right before the day
+("said Thursday it will…": the day of the saying). Cues in a later clause ("…, and were", "that
+forces will", "which is expected") do not count. Some cues point ahead only weakly: a plan seen
+from the past ("was scheduled for July 25") or a bound ("had calmed down by September"); the caller
+then takes the nearer date.
 """
 
 import regex
@@ -51,15 +55,16 @@ _IRREGULAR_PAST = (
     "paid|brought|bought|thought|fought|caught|taught|ran|broke|spoke|chose|drove|flew|grew|knew|threw|wrote|"
     "hit|cut|shut|quit|led|fled|fed|got|found|stood|sat|felt|kept|heard|meant|sold|sought|became|"
     "underwent|undertook|overcame|overthrew|oversaw|withdrew|upheld|understood|forgot|forgave|swore|tore|wore|"
-    "shook|woke|rode|struck|swept|slept|dealt|stuck|sank|sang|swam|rang|drank|built|rebuilt|lent|bent|shot|"
-    "misled|won|spun|bound|stole|froze|chose|arose|strove|bit|hid|slid|spread|split|"
+    "shook|woke|rode|swept|slept|dealt|stuck|sank|sang|swam|rang|drank|built|rebuilt|lent|bent|shot|"
+    "misled|spun|bound|stole|froze|arose|strove|bit|hid|slid|spread|split|"
     "ago|earlier(?!\\s+than)|previously|since|been|yesterday"
 )
 # -ed words that are not past-tense verbs, or that point ahead.
 _NOT_PAST_ED = {
     "expected", "scheduled", "proposed", "planned", "needed", "united", "limited", "based", "related", "armed",
-    "interested", "concerned", "embed", "bloodshed", "watershed", "succeed", "exceed", "proceed", "bleed", "greed",
-    "creed", "steed", "weed", "tweed", "misdeed", "hatred", "kindred", "beloved", "learned", "aged", "aimed", "hundred", "red", "bed", "speed", "indeed", "need", "feed", "seed",
+    "interested", "concerned", "embed", "hundred", "red", "bed", "speed", "indeed", "need", "feed", "seed",
+    "bloodshed", "watershed", "succeed", "exceed", "proceed", "bleed", "greed", "creed", "steed", "weed", "tweed",
+    "misdeed", "hatred", "kindred", "beloved", "learned", "aged", "aimed",
     "breed", "deed", "reed", "shed", "wed", "sled", "bred", "fled", "led", "naked", "wicked", "sacred",
     "advanced", "detailed", "experienced", "qualified", "sophisticated", "talented", "alleged", "supposed",
     "so-called", "called", "named", "deadlocked", "armored", "armoured", "renowned", "skilled", "unprecedented",
@@ -91,7 +96,7 @@ _NEW_CLAUSE = regex.compile(r"[\s,;]*(?:and|but|while|whereas|although|though|be
 def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
     """(FUTURE | PAST | PRESENT | None, the cue that decided it) for the expression at text[start:end]."""
     sentence_start, sentence_end = sentences.around(text, start, end)
-    candidates: list[tuple[float, str, str]] = []  # (distance, direction, cue)
+    candidates: list[tuple[float, str, str, str]] = []  # (distance, direction, cue, label for the reason)
 
     def consider(pattern: regex.Pattern, kind: str, penalty: float, only_before: bool = False, label: str = "") -> None:
         for match in pattern.finditer(text, sentence_start, sentence_end):
