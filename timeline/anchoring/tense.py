@@ -90,7 +90,7 @@ _REPORTED_ON = regex.compile(
     regex.IGNORECASE,
 )
 _THAT = regex.compile(r"\b(?:that|which|who|whom|whose)\b", regex.IGNORECASE)  # what follows is another clause
-_NEW_CLAUSE = regex.compile(r"[\s,;]*(?:and|but|while|whereas|although|though|because|so)\b", regex.IGNORECASE)
+_NEW_CLAUSE = regex.compile(r"[\s,;]*(?:and|but|while|whereas|although|though|because|so|after|before|when|once|if|unless|until|since|as)\b", regex.IGNORECASE)
 
 
 def direction(text: str, start: int, end: int) -> tuple[str | None, str]:

@@ -290,6 +290,8 @@ def test_a_year_earlier_in_comparisons_does_not_move_the_story():
         ("The conference, which ends Sunday, calls for more aid.", date(2005, 12, 17), "Sunday", "2005-12-18"),
         ("The opposition has called a mass strike for Monday.", date(1997, 4, 13), "Monday", "1997-04-14"),
         ("He described Israeli preparations for the summer war in Lebanon.", date(2006, 12, 29), "the summer", "2006-SU"),
+        # nor does a subordinate clause after the expression
+        ("Kim will meet Putin on Thursday after he met Lavrov on Tuesday.", WED, "Thursday", "2019-04-25"),
         # a coordinated clause after a comma does not decide either
         ("Bush will meet with Democratic leaders on Tuesday, and was expected to make proposals.", date(2006, 11, 13), "Tuesday", "2006-11-14"),
         # -ed nouns are not past tenses
