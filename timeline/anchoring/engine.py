@@ -819,13 +819,15 @@ def _weekday(match, context):
     return span
 
 
+_DAY_OFFSETS = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "the day after tomorrow": 2}
+
+
 def _relative_day(match, context):
     word = " ".join(match.group("word").lower().split())
     part = (match.group("part") or "").lower() if "part" in match.groupdict() else ""
     if missing := _needs_dct(match, context):
         return missing
-    offset = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
-              "the day after tomorrow": 2, "this": 0, "last": -1 if part == "night" else 0}[word]
+    offset = {**_DAY_OFFSETS, "this": 0, "last": -1 if part == "night" else 0}[word]  # "this morning", "last night"
     day = context.dct + timedelta(days=offset)
     span = _make(match, context, "DATE", day.isoformat(), anchor=f"publication date {context.dct}",
                  direction_=PAST if offset < 0 else FUTURE if offset > 0 else PRESENT, reason=f"'{word}{' ' + part if part else ''}'")
@@ -874,20 +876,12 @@ def _day_around(match, context):
 
 def _time_day(match, context) -> tuple[date | None, str]:
     """The day a clock time belongs to: the weekday or relative day named with it, else the reference."""
-    if context.dct and match.group("weekday"):
-        day, _, reason, _ = _resolve_weekday(WEEKDAYS[match.group("weekday").lower()], "", context, match.start(), match.end())
-        return day, f"{match.group('weekday')} ({reason})"
-    if context.dct and match.group("dayword"):
-        offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[match.group("dayword").lower()]
-        return context.dct + timedelta(days=offset), match.group("dayword")
+    if context.dct and (named := _named_day(match, context, match.start(), match.end())):
+        return named  # "9 a.m. EST Tuesday", "at noon today"
     if context.dct and (after := _DAY_AFTER_TIME.match(context.text, match.end())):
         # "10:35 a.m. (0735 GMT) Friday", "midday on Sunday": the day named right after the time
-        if after.group("weekday"):
-            relative = (after.group("relative") or "").lower()
-            day, _, reason, _ = _resolve_weekday(WEEKDAYS[after.group("weekday").lower()], relative, context, after.start("weekday"), after.end("weekday"))
-            return day, f"{after.group('weekday')} ({reason})"
-        offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[after.group("dayword").lower()]
-        return context.dct + timedelta(days=offset), after.group("dayword")
+        bounds = (after.start("weekday"), after.end("weekday")) if after.group("weekday") else (after.start(), after.end())
+        return _named_day(after, context, *bounds)
     before = context.spans[-1] if context.spans and match.start() - context.spans[-1].end <= 4 else None
     if before and before.first and before.first == before.last:
         return before.first, before.text
@@ -895,6 +889,17 @@ def _time_day(match, context) -> tuple[date | None, str]:
         # a day named two sentences back no longer holds: "…from Thursday's close. At 15:40, gold was quoted…"
         return context.dct, f"publication date {context.dct}"
     return context.reference, context.reference_text
+
+
+def _named_day(found, context, start: int, end: int) -> tuple[date, str] | None:
+    """The day a weekday ("Friday", "last Sunday") or a day word ("tomorrow") in `found` names, and how."""
+    if found.groupdict().get("weekday"):
+        relative = (found.groupdict().get("relative") or "").lower()
+        day, _, reason, _ = _resolve_weekday(WEEKDAYS[found.group("weekday").lower()], relative, context, start, end)
+        return day, f"{found.group('weekday')} ({reason})"
+    if found.groupdict().get("dayword"):
+        return context.dct + timedelta(days=_DAY_OFFSETS[found.group("dayword").lower()]), found.group("dayword")
+    return None
 
 
 _DAY_AFTER_TIME = regex.compile(
