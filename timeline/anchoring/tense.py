@@ -45,9 +45,10 @@ _SCHEDULED_CUES = regex.compile(
 _MODAL_CUES = regex.compile(r"\b(?:may|might|should|can)\b")
 # "would" is the future seen from the past: it points ahead only for what follows it.
 _WOULD = regex.compile(r"\b(?:would|'d)\b")
+# Reporting verbs in the past, which can also date the saying ("said Thursday"), and the rest.
+_SAID = "said|announced|reported|confirmed|stated|added|insisted|warned|noted"
 _REPORTING = regex.compile(
-    r"\b(?:said|says|told|tells|reported|reports|announced|added|stated|noted|quoted|according|confirmed|"
-    r"claimed|explained|insisted|warned|wrote|argued|suggested|speculated|citing)\b",
+    rf"\b(?:{_SAID}|told|says|tells|reports|quoted|according|claimed|explained|wrote|argued|suggested|speculated|citing)\b",
     regex.IGNORECASE,
 )
 _IRREGULAR_PAST = (
@@ -86,7 +87,7 @@ _PERFECT = regex.compile(rf"\b(?:has|have)\s+(?:\w+ed|{_PARTICIPLES})\b", regex.
 _DELIVERY_BEFORE = regex.compile(r"\b(?:delivery|settlement)\s+(?:in\s+)?$", regex.IGNORECASE)
 _DELIVERY_AFTER = regex.compile(r"\s+(?:delivery|contract|futures)\b", regex.IGNORECASE)
 _REPORTED_ON = regex.compile(
-    r"\b(said|told\s+\w+|announced|reported|confirmed|stated|added|declared|insisted|warned|noted)\s+(?:on\s+)?$",
+    rf"\b({_SAID}|declared|told\s+\w+)\s+(?:on\s+)?$",
     regex.IGNORECASE,
 )
 _THAT = regex.compile(r"\b(?:that|which|who|whom|whose)\b", regex.IGNORECASE)  # what follows is another clause
