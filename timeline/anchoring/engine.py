@@ -105,8 +105,10 @@ MOD_WORDS = {
     "early": "START", "earlier": "", "the beginning of": "START", "the start of": "START", "beginning of": "START",
     "start of": "START", "the first days of": "START", "mid": "MID", "the middle of": "MID", "middle of": "MID",
     "late": "END", "later": "", "the end of": "END", "end of": "END", "the close of": "END", "the last days of": "END",
+    **{f"the {edge} {part} of": "START" if edge == "first" else "END"
+       for edge in ("first", "last", "final") for part in ("days", "week", "weeks")},
 }
-MOD = r"(?:the\s+(?:beginning|start|middle|end|close)\s+of|(?:beginning|start|middle|end)\s+of|early|late|mid)"
+MOD = r"(?:the\s+(?:beginning|start|middle|end|close)\s+of|(?:beginning|start|middle|end)\s+of|the\s+(?:first|last|final)\s+(?:days|weeks?)\s+of|early|late|mid)"
 APPROX = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX", "nearly": "APPROX",
           "almost": "APPROX", "approximately": "APPROX", "more than": "MORE_THAN", "over": "MORE_THAN",
           "less than": "LESS_THAN", "under": "LESS_THAN", "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",
@@ -140,12 +142,13 @@ RULES: list[tuple[str, str]] = [
     ("holiday", rf"(?:(?P<relative>{I(r'last|next|this')})\s+)?(?P<holiday>Christmas\s+Day|Christmas\s+Eve|Christmas|New\s+Year's\s+(?:Day|Eve)|New\s+Year’s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday|week))?|Good\s+Friday|Election\s+Day|Independence\s+Day|Valentine's\s+Day|Halloween|Labor\s+Day|Memorial\s+Day)(?:\s+(?P<year>{YEAR}))?"),
     ("ago", rf"(?:(?P<approx>{I(APPROX_WORDS)})\s+)?(?P<number>{I(NUMBER)})[\s-]+(?P<unit>{UNIT})s?\s+(?P<relation>{I(r'ago|earlier|later|from\s+now|hence|back')}\b|{I(r'before|after')}(?=\s*[.,;:!?)]|\s*$))"),
     ("vague_ago", rf"(?P<number>{I(r'years|months|weeks|days|decades')})\s+{I(r'ago|earlier|later')}|{I(r'several|a\s+few|few|many|some')}\s+(?P<number>{I(r'years|months|weeks|days|decades')})\s+{I(r'ago')}"),
-    ("anchored_duration", rf"(?:{I(r'the')}\s+)?(?P<edge>{I(r'past|last|next|coming|previous|following|first')})\s+(?:(?P<number>{I(NUMBER)}|{I(r'few|several|many')})\s+)(?P<unit>{UNIT})s?\b"),
+    ("anchored_duration", rf"(?<!\b{I(r'will|would|to|could|can|may|might|should|must|shall|not')}\s)(?:{I(r'the')}\s+)?(?P<edge>{I(r'past|last|next|coming|previous|following|first')})\s+(?:(?P<number>{I(NUMBER)}|{I(r'few|several|many')})\s+)(?P<unit>{UNIT})s?\b"),
     ("edge_of_unit", rf"(?P<mod>{I(MOD)})\s+(?:{I(r'the')}\s+)?(?:(?P<relative>{I(r'this|last|next|that|the|current|previous|coming')})\s+)(?P<unit>{I(r'year|month|week|decade|century|quarter')})\b"),
     ("edge_of_relative", rf"(?P<mod>{I(r'early|late|mid')})[\s-]+(?P<relative>{I(r'last|next|this')})\s+(?P<unit>{I(r'year|month|week|decade|century')})\b"),
     ("year_end", rf"(?:{I(r'the')}\s+)?(?P<unit>{I(r'year|month|week')})[\s-]+{I(r'end')}\b"),
     ("earlier_this", rf"(?P<shift>{I(r'earlier|later')})\s+(?P<relative>{I(r'this|last|next|that')})\s+(?P<unit>{I(r'year|month|week|decade|century|quarter|season')})\b"),
-    ("relative_unit", rf"(?:{I(r'the')}\s+)?(?P<relative>{I(r'last|next|this|coming|past|previous|following|current|same|that')})\s+(?P<unit>{I(r'year|month|week|weekend|decade|century|quarter')})\b|(?P<relative>{I(r'the')})\s+(?P<unit>{I(r'weekend')})\b"),
+    # "the last year of his term", "the last year covered by the rules": the final one of something, not last year
+    ("relative_unit", rf"(?!(?:{I(r'the')}\s+|(?<={I(r'the')}\s))(?i:last|final)\s+\w+\s+(?i:of|covered|before|in\s+which|when|that)\b)(?:{I(r'the')}\s+)?(?P<relative>{I(r'last|next|this|coming|past|previous|following|current|same|that')})\s+(?P<unit>{I(r'year|month|week|weekend|decade|century|quarter')})\b|(?P<relative>{I(r'the')})\s+(?P<unit>{I(r'weekend')})\b"),
     ("weekday", rf"(?:(?P<mod>{I(r'early|late')})\s+)?(?:(?P<relative>{I(r'last|next|this|coming|past')})\s+)?(?P<weekday>{WEEKDAY})(?:['’]s)?(?:\s+(?P<part>{I(PART_OF_DAY)}))?\b"),
     ("relative_day", rf"(?P<word>{I(r'the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight')})(?:\s+(?P<part>{I(PART_OF_DAY)}))?\b"),
     ("this_part", rf"(?P<word>{I(r'this|last|tomorrow|yesterday')})\s+(?P<part>{I(r'morning|afternoon|evening|night')})\b"),
@@ -162,7 +165,7 @@ RULES: list[tuple[str, str]] = [
     ("unit_long", rf"(?P<unit>{I(r'day|week|month|year|hour')})-long\b"),
     ("duration", rf"(?:(?P<approx>{I(APPROX_WORDS)})\s+)?(?P<number>{I(NUMBER)})[\s-]+(?:{I(r'more|additional|further|full|straight|consecutive')}\s+)?(?P<unit>{UNIT})s?(?P<age>-old|[\s-]old)?(?:[\s-]long)?\b"),
     ("vague_duration", rf"(?P<quantity>{I(r'several|a\s+few|few|many|recent|coming|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+coming')})\s+(?P<unit>{I(r'years|months|weeks|days|hours|decades|minutes')})\b|(?P<quantity>{I(r'for|over')})\s+(?P<unit>{I(r'years|months|weeks|days|hours|decades')})\b|(?P<unit>{I(r'years|months|weeks|days|decades')})-long\b"),
-    ("year", rf"(?:(?P<mod>{I(r'early|late|mid|post|pre')})[\s-]+|(?P<approx>{I(r'around|about|circa|c\.')})\s+)?(?P<year>{YEAR})(?![\d,.:/]\d)(?!\s*(?:%|per\s*cent|percent))"),
+    ("year", rf"(?:(?P<mod>{I(MOD)}|{I(r'post|pre')})[\s-]+|(?P<approx>{I(r'around|about|circa|c\.')})\s+)?(?P<year>{YEAR})(?![\d,.:/]\d)(?!\s*(?:%|per\s*cent|percent))"),
     ("reference", rf"(?P<word>{I(r'now|currently|nowadays|these\s+days|at\s+present|the\s+present|the\s+past')})\b(?!\s+(?:{FOLLOWING_NOUN})\b)|(?P<word>(?:{I(r'the')}\s+|(?<=\b(?:{I(r'its|his|her|their|our|my|your|in|for')}|\w+[\x27\u2019]s)\s))(?:{I(r'near|foreseeable|distant|immediate|uncertain|bright')}\s+)?{I(r'future')})\b(?!\s+(?:{FOLLOWING_NOUN})\b)"),
     ("month_alone", rf"(?:(?P<mod>{I(MOD)})[\s-]+|(?P<relative>{I(r'last|next|this|coming|past')})\s+|(?<=\b{I(BARE_MONTH_CONTEXT)}\s))(?P<month_word>{MONTH_FULL}|May(?!\s+(?:be|have|not|well|also|never|still|even|need|want|seem)\b))(?:['’]s)?\b|(?P<month_word>{MONTH_FULL})['’]s\b|(?<=\b{I(r'the')}\s)(?P<month_word>{MONTH_FULL})(?=\s+(?!of\b|for\b|on\b|to\b|against\b)[a-z]+)"),
 ]
@@ -1041,8 +1044,8 @@ def _year(match, context):
             return None
     if regex.match(r"\s*(?:GMT|UTC|local\s+time|hours|hrs|[ap]\.?m\.?)\b", after, flags=regex.IGNORECASE):
         return None
-    mod_word = (match.group("mod") or "").lower()
-    mod = {"early": "START", "mid": "MID", "late": "END", "post": "AFTER", "pre": "BEFORE"}.get(mod_word, "")
+    mod_word = " ".join((match.group("mod") or "").lower().split())
+    mod = {**MOD_WORDS, "post": "AFTER", "pre": "BEFORE"}.get(mod_word, "")
     if match.group("approx"):
         mod = "APPROX"
     return _make(match, context, "DATE", f"{year:04d}", mod=mod, reason="year")

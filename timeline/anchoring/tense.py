@@ -21,18 +21,18 @@ BOUND = "a bound"
 SAYING = "the day of the saying"
 
 _FUTURE_CUES = regex.compile(
-    r"\b(?:will|won't|wo|shall|'ll|’ll|gonna|upcoming|forthcoming|tomorrow|as\s+(?:early|soon)\s+as|"
+    r"\b(?:(?<!\b(?:the|a|political|good|free|ill|own|popular|public|strong|collective|national|his|her|their|its|our|my|your)\s)(?<![\x27\u2019]s\s)will|won't|wo|shall|'ll|’ll|gonna|upcoming|forthcoming|tomorrow|as\s+(?:early|soon)\s+as|"
     r"(?:is|are|am)\s+(?:\w+ly\s+)?(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed|threatening|preparing)\s+to|"
-    r"(?:is|are|am)\s+to|plans?\s+to|intends?\s+to|to\s+be\s+held|in\s+the\s+coming)\b",
+    r"(?:is|are|am)\s+to|plans?\s+to|intends?\s+to|to\s+be\s+held|in\s+the\s+coming|(?<!\b(?:was|were|been)\s)due\s+(?:on|for|in|by|at))\b",
     regex.IGNORECASE,
 )
 # Future seen from the past ("planned to leave on Thursday", "was expected to arrive Friday"): ahead
 # of the planning, so they point ahead only for what follows them; "On Friday, X planned to…" is past.
 _FUTURE_IN_PAST_CUES = regex.compile(
     r"\b(?:(?:was|were|be|been)\s+(?:\w+ly\s+)?(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed)\s+to|(?:was|were)\s+to|"
-    r"planned|planning|intended\s+to|(?:decided|agreed|promised|vowed|pledged|threatened|offered|asked)\s+to|hoped\s+to|aimed\s+to|wanted\s+to|scheduled|expected|slated|due\s+to|set\s+to|"
+    r"planned|planning|intended\s+to|(?:decided|agreed|promised|vowed|pledged|threatened|offered|asked)\s+to|hoped\s+to|aimed\s+to|wanted\s+to|scheduled|expected|slated|due\s+(?:to|on|for|in|by|at)|set\s+to|"
     r"hopes?\s+to|aims?\s+to|wants?\s+to|(?<!\b(?:the|a|an)\s)needs?\s+to|ready\s+to|on\s+(?:course|track)\s+to|look(?:s|ed|ing)?\s+forward\s+to|"
-    r"to\s+be\s+\w+ed|to\s+(?:kick\s+off|start|begin|open|take\s+place|resume|end|close))\b",
+    r"to\s+be\s+\w+ed|to\s+(?:kick\s+off|start|begin|open|take\s+place|resume|end|close)|(?:starting|beginning)(?=\s+(?:on\s+|from\s+|next\s+)?(?-i:[A-Z0-9])))\b",
     regex.IGNORECASE,
 )
 # The simple present of a scheduled happening points ahead: "the forum opens Tuesday", "starts
@@ -74,6 +74,8 @@ _NOT_PAST_ED = {
 _PAST_CUES = regex.compile(rf"\b(?:{_IRREGULAR_PAST}|[a-z]{{2,}}ed)\b")
 _AMOUNT_AFTER = regex.compile(r"\s+(?:by\s+|to\s+)?[$€£¥]?\d")
 _PASSIVE_AUXILIARY = regex.compile(r"\b(?:is|are|am|be|being)\s+$", regex.IGNORECASE)
+_ADJECTIVE_SLOT = regex.compile(r"\b(?:the|a|an|in|of|from|into|with|its|their|his|her|our|this|these|those)\s+$", regex.IGNORECASE)
+_BASE_FORM_BEFORE = regex.compile(r"(?:\b(?:to|will|would|can|could|may|might|must|should|shall|did|does|do|not)|n[\x27\u2019]t)\s+$", regex.IGNORECASE)
 _PRESENT_CUES = regex.compile(r"\b(?:is|are|(?<!\d\s?)am|now|currently|today)\b", regex.IGNORECASE)  # not "10:00 am"
 _PARTICIPLES = (
     "been|met|gone|come|taken|given|made|left|begun|held|seen|risen|fallen|grown|done|shown|known|written|"
@@ -108,8 +110,12 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
                 word.lower() in _NOT_PAST_ED or word[:1].isupper() or word.lower().startswith("un")
             ) and not _AMOUNT_AFTER.match(text, match.end()):
                 continue  # an adjective ("increased tension"), unless an amount follows ("increased 0.2 percent")
+            if kind == PAST and word.endswith("ed") and _ADJECTIVE_SLOT.search(text, max(0, match.start() - 8), match.start()):
+                continue  # "in occupied east Jerusalem", "the disputed region": an adjective
             if kind == PAST and _PASSIVE_AUXILIARY.search(text, max(0, match.start() - 8), match.start()):
                 continue  # "when the case is heard in May": a participle, not a past tense
+            if kind == PAST and pattern is _PAST_CUES and _BASE_FORM_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+                continue  # "ready to cut production", "will hit": the plain verb, whose past looks the same
             gap = text[match.end() : start] if match.end() <= start else text[end : match.start()]
             distance = len(gap.split()) + penalty
             if match.start() >= end and (_NEW_CLAUSE.match(gap) or _THAT.search(gap)):

@@ -117,6 +117,12 @@ def values(text: str, dct: date | None) -> list[tuple[str, str]]:
         ("what Russia can do to support processes happening now", THU, "now", "DATE", "PRESENT_REF", ""),
         ("They may be in the future.", THU, "the future", "DATE", "FUTURE_REF", ""),
         # holidays
+        # the start, middle or end of a year, and the first or last weeks of a month
+        ("Russia agreed to phase out the charges by the end of 2013.", date(2006, 11, 24), "the end of 2013", "DATE", "2013", "END"),
+        ("The project is due for completion at the beginning of 2008.", date(2005, 11, 25), "the beginning of 2008", "DATE", "2008", "START"),
+        ("The festival is held in the last week of March.", date(2006, 11, 9), "the last week of March", "DATE", "2007-03", "END"),
+        # "last" as a verb is no edge of a period
+        ("The campaign will last 16 days.", date(2005, 11, 26), "16 days", "DURATION", "P16D", ""),
         ("The boy arrived on Thanksgiving Day.", date(2000, 1, 6), "Thanksgiving Day", "DATE", "1999-11-25", ""),
         ("Protesters gathered as Easter week began.", date(2000, 4, 17), "Easter week", "DATE", "2000-W16", ""),
     ],
@@ -146,6 +152,8 @@ def test_it_anchors_the_phrase(text, dct, phrase, type_, value, mod):
         ("#### Embed:", THU),
         ("Prices fall when supply rises.", THU),
         ("future talks are planned", THU),
+        ("That is the last year covered by the Kyoto rules.", THU),  # the final year of something, not last year
+        ("It was the last year of his term.", THU),
         ("A French Mirage 2000-D warplane crashed.", THU),
         ("They were charged under the Criminal Code Act 1995.", THU),
         ("The euro was quoted at 1.1700-1702 dollars and sterling at 11.2023.", FRI),
@@ -320,6 +328,16 @@ def test_a_year_earlier_in_comparisons_does_not_move_the_story():
         ("The former Warsaw Pact states are expected to be offered membership at a summit in July.", date(1997, 4, 28), "July", "1997-07"),
         # a cue inside the same comma-bounded clause beats one across the comma
         ("Kadima is on course to win 41 seats in the March 28 election, 20 more than its rival, a poll found.", date(2005, 12, 12), "March 28", "2006-03-28"),
+        # a plain verb after "to" or a modal is no past tense, though "cut" and "shut" look the same
+        ("The cartel was ready to cut production at a meeting at the end of January.", date(2005, 12, 12), "the end of January", "2006-01"),
+        ("Airports and borders will shut from Wednesday.", date(2005, 12, 12), "Wednesday", "2005-12-14"),
+        # the noun "will" is no future
+        ("Opening the summit on Wednesday, Annan called on nations to show political will.", date(2005, 11, 18), "Wednesday", "2005-11-16"),
+        # an -ed word after an article or a preposition is an adjective
+        ("Palestinians in occupied east Jerusalem vote in January.", date(2005, 12, 21), "January", "2006-01"),
+        # "due on", and "starting" or "beginning" right before a day, point ahead
+        ("He referred to the board meeting due on Thursday.", date(2005, 11, 18), "Thursday", "2005-11-24"),
+        ("The team which faces India in a four-day match starting Thursday includes Hayward.", date(2006, 12, 5), "Thursday", "2006-12-07"),
     ],
 )
 def test_the_clause_around_the_expression_sets_its_direction(text, dct, phrase, value):
