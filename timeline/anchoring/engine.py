@@ -134,7 +134,7 @@ RULES: list[tuple[str, str]] = [
     ("decade", rf"(?:(?P<mod>{I(MOD)})[\s-]+|{I(r'the')}\s+)?(?P<decade>(?:1[6-9]|20)\d0)'?s\b"),
     ("decade_short", rf"(?:(?P<mod>{I(MOD)})[\s-]+|{I(r'the')}\s+)?['’](?P<decade2>\d0)s\b"),
     ("century", rf"{I(r'the')}\s+(?P<century>\d{{1,2}})(?:st|nd|rd|th)\s+{I(r'century')}"),
-    ("quarter", rf"(?:{I(r'the')}\s+)?(?P<ordinal>{I(r'first|second|third|fourth|final|1st|2nd|3rd|4th')})[\s-]+{I(r'quarter')}(?:\s+{I(r'of')}\s+(?:(?P<year>{YEAR})|(?P<which>{I(r'this|last|next|the')})\s+{I(r'year')}))?"),
+    ("quarter", rf"(?:{I(r'the')}\s+)?(?P<ordinal>{I(r'first|second|third|fourth|final|1st|2nd|3rd|4th')})[\s-]+{I(r'quarter')}(?![\s-]*{I(r'finals?')}\b)(?:\s+{I(r'of')}\s+(?:(?P<year>{YEAR})|(?P<which>{I(r'this|last|next|the')})\s+{I(r'year')}))?"),
     ("quarter_code", rf"(?P<quarter>Q[1-4])\s+(?P<year>{YEAR})\b"),
     ("half", rf"(?:{I(r'the')}\s+)?(?P<ordinal>{I(r'first|second|latter')})\s+{I(r'half')}\s+{I(r'of')}\s+(?:(?P<year>{YEAR})|(?P<which>{I(r'this|last|next|the')})\s+{I(r'year')})"),
     ("season", rf"(?:(?P<mod>{I(MOD)})[\s-]+)?(?:(?P<relative>{I(r'last|next|this|coming|past|the|in|during|since|by')})\s+)?(?P<season>{I(r'spring|summer|autumn|fall|winter')})(?:\s+{I(r'of')})?(?:\s+(?P<year>{YEAR}))?\b"),
@@ -143,12 +143,12 @@ RULES: list[tuple[str, str]] = [
     ("ago", rf"(?:(?P<approx>{I(APPROX_WORDS)})\s+)?(?P<number>{I(NUMBER)})[\s-]+(?P<unit>{UNIT})s?\s+(?P<relation>{I(r'ago|earlier|later|from\s+now|hence|back')}\b|{I(r'before|after')}(?=\s*[.,;:!?)]|\s*$))"),
     ("vague_ago", rf"(?P<number>{I(r'years|months|weeks|days|decades')})\s+{I(r'ago|earlier|later')}|{I(r'several|a\s+few|few|many|some')}\s+(?P<number>{I(r'years|months|weeks|days|decades')})\s+{I(r'ago')}"),
     ("anchored_duration", rf"(?<!\b{I(r'will|would|to|could|can|may|might|should|must|shall|not')}\s)(?:{I(r'the')}\s+)?(?P<edge>{I(r'past|last|next|coming|previous|following|first')})\s+(?:(?P<number>{I(NUMBER)}|{I(r'few|several|many')})\s+)(?P<unit>{UNIT})s?\b"),
-    ("edge_of_unit", rf"(?P<mod>{I(MOD)})\s+(?:{I(r'the')}\s+)?(?:(?P<relative>{I(r'this|last|next|that|the|current|previous|coming')})\s+)(?P<unit>{I(r'year|month|week|decade|century|quarter')})\b"),
+    ("edge_of_unit", rf"(?P<mod>{I(MOD)})\s+(?:{I(r'the')}\s+)?(?:(?P<relative>{I(r'this|last|next|that|the|current|previous|coming')})\s+)(?P<unit>{I(r'year|month|week|decade|century|quarter')})\b(?![\s-]*{I(r'finals?')}\b)"),
     ("edge_of_relative", rf"(?P<mod>{I(r'early|late|mid')})[\s-]+(?P<relative>{I(r'last|next|this')})\s+(?P<unit>{I(r'year|month|week|decade|century')})\b"),
     ("year_end", rf"(?:{I(r'the')}\s+)?(?P<unit>{I(r'year|month|week')})[\s-]+{I(r'end')}\b"),
     ("earlier_this", rf"(?P<shift>{I(r'earlier|later')})\s+(?P<relative>{I(r'this|last|next|that')})\s+(?P<unit>{I(r'year|month|week|decade|century|quarter|season')})\b"),
     # "the last year of his term", "the last year covered by the rules": the final one of something, not last year
-    ("relative_unit", rf"(?!(?:{I(r'the')}\s+|(?<={I(r'the')}\s))(?i:last|final)\s+\w+\s+(?i:of|covered|before|in\s+which|when|that)\b)(?:{I(r'the')}\s+)?(?P<relative>{I(r'last|next|this|coming|past|previous|following|current|same|that')})\s+(?P<unit>{I(r'year|month|week|weekend|decade|century|quarter')})\b|(?P<relative>{I(r'the')})\s+(?P<unit>{I(r'weekend')})\b"),
+    ("relative_unit", rf"(?!(?:{I(r'the')}\s+|(?<={I(r'the')}\s))(?i:last|final)\s+\w+\s+(?i:of|covered|before|in\s+which|when|that)\b)(?:{I(r'the')}\s+)?(?P<relative>{I(r'last|next|this|coming|past|previous|following|current|same|that')})\s+(?P<unit>{I(r'year|month|week|weekend|decade|century|quarter')})\b(?![\s-]*{I(r'finals?')}\b)|(?P<relative>{I(r'the')})\s+(?P<unit>{I(r'weekend')})\b"),
     ("weekday", rf"(?:(?P<mod>{I(r'early|late')})\s+)?(?:(?P<relative>{I(r'last|next|this|coming|past')})\s+)?(?P<weekday>{WEEKDAY})(?:['’]s)?(?:\s+(?P<part>{I(PART_OF_DAY)}))?\b"),
     ("relative_day", rf"(?P<word>{I(r'the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight')})(?:\s+(?P<part>{I(PART_OF_DAY)}))?\b"),
     ("this_part", rf"(?P<word>{I(r'this|last|tomorrow|yesterday')})\s+(?P<part>{I(r'morning|afternoon|evening|night')})\b"),
@@ -157,7 +157,8 @@ RULES: list[tuple[str, str]] = [
     ("day_of_story", rf"(?<!{I(r'today\s+is')}\s)(?P<word>{I(r'(?:a|an|this)\s+(?:great|historic|sad|dark|black|proud|big|important|special|happy|tragic|momentous|memorable|landmark)\s+day')})(?=\s+(?:{I(r'for|in|of')})\b)"),
     ("clock_time", rf"(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{I(r'a\.m\.?|p\.m\.?|am|pm')})(?:\s+(?P<zone>[A-Z]{{2,4}}T?))?(?:,?\s+(?:on\s+)?(?P<weekday>{WEEKDAY})|\s+(?P<dayword>{I(r'today|yesterday|tomorrow')}))?(?!\w)"),
     ("military_time", rf"(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)\s+(?P<zone>{I(r'GMT|UTC|local\s+time|hours|hrs|IST|EST|EDT|CET|JST|KST')})(?:,?\s+(?:on\s+)?(?P<weekday>{WEEKDAY})|\s+(?P<dayword>{I(r'today|yesterday|tomorrow')}))?\b"),
-    ("named_time", rf"(?<!{I(r'high')}\s)(?P<word>{I(r'noon|midday|midnight')})\b"),
+    # "Midnight" after a capitalised word is a name ("AFR Midnight Rambler"), as "High Noon" is
+    ("named_time", rf"(?<!{I(r'high')}\s)(?:(?P<word>noon|midday|midnight)|(?<!\b[A-Z][\w.]*\s)(?P<word>Noon|Midday|Midnight|NOON|MIDDAY|MIDNIGHT))\b"),
     ("hour_of_day", rf"(?P<hour>1[012]|0?[1-9]|{I(r'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve')})(?:\s+{I(r"o'clock|o’clock")})?\s+(?P<part>{I(r'in\s+the\s+(?:morning|afternoon|evening)|at\s+night')})\b(?!\s+(?:session|sessions|trading|shift|shifts|news|edition|show)\b)|(?P<hour>1[012]|0?[1-9]|{I(r'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve')})\s+{I(r"o'clock|o’clock")}"),
     ("set", rf"(?P<set>daily|weekly|monthly|annually|yearly|hourly|nightly|{I(r'every\s+(?:other\s+)?(?:day|week|month|year|morning|evening|night|weekend)|each\s+(?:day|week|month|year)|(?:once|twice|\d+\s+times|three\s+times)\s+(?:a|per)\s+(?:day|week|month|year)|per\s+(?:day|week|month|year)')})\b"),
     ("every_weekday", rf"{I(r'every|each')}\s+(?P<weekday>{WEEKDAY})"),
@@ -720,8 +721,10 @@ def _step(day: date, unit: str, steps: int) -> date:
 def _relative_unit(match, context, mod=""):
     relative = match.group("relative").lower()
     unit = match.group("unit").lower()
-    if relative == "past" and unit in ("week", "month", "year", "decade", "century"):
-        return _make(match, context, "DURATION", _duration_value(1, unit), reason=f"'the past {unit}'")
+    the_last = relative == "last" and regex.match(r"(?i:the)\s+(?i:last)\b", match.group(0)) is not None
+    if (relative == "past" or the_last) and unit in ("week", "month", "year", "decade", "century"):
+        # "over the last year", like "the past year", is the stretch of time up to now, not the calendar year before
+        return _make(match, context, "DURATION", _duration_value(1, unit), reason=f"'the {relative} {unit}'")
     anaphoric = relative in ("that", "same", "following", "previous")
     base = context.reference_any if anaphoric else context.dct
     if base is None:
@@ -885,6 +888,8 @@ def _time_day(match, context) -> tuple[date | None, str]:
         # "10:35 a.m. (0735 GMT) Friday", "midday on Sunday": the day named right after the time
         bounds = (after.start("weekday"), after.end("weekday")) if after.group("weekday") else (after.start(), after.end())
         return _named_day(after, context, *bounds)
+    if context.dct and _AS_OF.search(context.text, max(0, match.start() - 12), match.start()):
+        return context.dct, f"publication date {context.dct}"  # "As of 10 a.m., the storm was…": the time of the report
     before = context.spans[-1] if context.spans and match.start() - context.spans[-1].end <= 4 else None
     if before and before.first and before.first == before.last:
         return before.first, before.text
@@ -909,6 +914,9 @@ _DAY_AFTER_TIME = regex.compile(
     rf"\)?\s*(?:\([^()]{{1,24}}\)\s*)?,?\s*(?:{I(r'on|of')}\s+)?(?:(?:(?P<relative>{I(r'last|next|this')})\s+)?(?P<weekday>{WEEKDAY})|(?P<dayword>{I(r'today|yesterday|tomorrow')}))\b"
     rf"|\s*\([^()]{{0,20}}?\b(?P<weekday>{WEEKDAY})\)"  # "4 in the morning (4 a.m. EDT Thursday)"
 )
+
+
+_AS_OF = regex.compile(r"\b(?i:as\s+of)\s+(?:(?i:about|around)\s+)?$")
 
 
 def _previous_sentence_start(text: str, position: int) -> int:

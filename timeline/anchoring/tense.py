@@ -32,7 +32,7 @@ _FUTURE_IN_PAST_CUES = regex.compile(
     r"\b(?:(?:was|were|be|been)\s+(?:\w+ly\s+)?(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed)\s+to|(?:was|were)\s+to|"
     r"planned|planning|intended\s+to|(?:decided|agreed|promised|vowed|pledged|threatened|offered|asked)\s+to|hoped\s+to|aimed\s+to|wanted\s+to|scheduled|expected|slated|due\s+(?:to|on|for|in|by|at)|set\s+to|"
     r"hopes?\s+to|aims?\s+to|wants?\s+to|(?<!\b(?:the|a|an)\s)needs?\s+to|ready\s+to|on\s+(?:course|track)\s+to|look(?:s|ed|ing)?\s+forward\s+to|"
-    r"to\s+be\s+\w+ed|to\s+(?:kick\s+off|start|begin|open|take\s+place|resume|end|close)|(?:starting|beginning)(?=\s+(?:on\s+|from\s+|next\s+)?(?-i:[A-Z0-9])))\b",
+    r"to\s+be\s+(?:\w+ed|broadcast|shown|held|given|made|sent|built|sold|run|set|put|signed|taken|chosen|seen|known|read|cut)|to\s+(?:kick\s+off|start|begin|open|take\s+place|resume|end|close)|(?:starting|beginning)(?=\s+(?:on\s+|from\s+|next\s+)?(?-i:[A-Z0-9])))\b",
     regex.IGNORECASE,
 )
 # The simple present of a scheduled happening points ahead: "the forum opens Tuesday", "starts
@@ -70,6 +70,7 @@ _NOT_PAST_ED = {
     "advanced", "detailed", "experienced", "qualified", "sophisticated", "talented", "alleged", "supposed",
     "so-called", "called", "named", "deadlocked", "armored", "armoured", "renowned", "skilled", "unprecedented",
     "unidentified", "unnamed", "undisclosed", "isolated", "increased", "reduced", "coordinated", "dedicated",
+    "entitled", "titled",
 }
 _PAST_CUES = regex.compile(rf"\b(?:{_IRREGULAR_PAST}|[a-z]{{2,}}ed)\b")
 _AMOUNT_AFTER = regex.compile(r"\s+(?:by\s+|to\s+)?[$€£¥]?\d")

@@ -121,6 +121,9 @@ def values(text: str, dct: date | None) -> list[tuple[str, str]]:
         ("Russia agreed to phase out the charges by the end of 2013.", date(2006, 11, 24), "the end of 2013", "DATE", "2013", "END"),
         ("The project is due for completion at the beginning of 2008.", date(2005, 11, 25), "the beginning of 2008", "DATE", "2008", "START"),
         ("The festival is held in the last week of March.", date(2006, 11, 9), "the last week of March", "DATE", "2007-03", "END"),
+        # "over the last year" is the stretch up to now, as "the past year" is; "last year" is the calendar year
+        ("Over the last year, producer prices have risen.", date(2006, 12, 19), "the last year", "DURATION", "P1Y", ""),
+        ("Greece made progress during the last decade.", date(2005, 11, 15), "the last decade", "DURATION", "P10Y", ""),
         # "last" as a verb is no edge of a period
         ("The campaign will last 16 days.", date(2005, 11, 26), "16 days", "DURATION", "P16D", ""),
         ("The boy arrived on Thanksgiving Day.", date(2000, 1, 6), "Thanksgiving Day", "DATE", "1999-11-25", ""),
@@ -152,7 +155,9 @@ def test_it_anchors_the_phrase(text, dct, phrase, type_, value, mod):
         ("#### Embed:", THU),
         ("Prices fall when supply rises.", THU),
         ("future talks are planned", THU),
-        ("That is the last year covered by the Kyoto rules.", THU),  # the final year of something, not last year
+        ("That is the last year covered by the Kyoto rules.", THU),
+        ("Liverpool play Arsenal in the quarter-finals.", THU),  # a round of a cup, not a quarter of the year
+        ("Ed Psaltis, skipper of AFR Midnight Rambler, spoke.", THU),  # a boat's name  # the final year of something, not last year
         ("It was the last year of his term.", THU),
         ("A French Mirage 2000-D warplane crashed.", THU),
         ("They were charged under the Criminal Code Act 1995.", THU),
@@ -338,6 +343,9 @@ def test_a_year_earlier_in_comparisons_does_not_move_the_story():
         # "due on", and "starting" or "beginning" right before a day, point ahead
         ("He referred to the board meeting due on Thursday.", date(2005, 11, 18), "Thursday", "2005-11-24"),
         ("The team which faces India in a four-day match starting Thursday includes Hayward.", date(2006, 12, 5), "Thursday", "2006-12-07"),
+        # "entitled" names a title; "to be broadcast" is ahead like "to be published"
+        ("CCTV will show the documentary, entitled \"Kyushu\" on Saturday afternoon.", date(2006, 11, 3), "Saturday afternoon", "2006-11-04"),
+        ("Annan told the BBC in an interview to be broadcast Monday.", date(2006, 12, 3), "Monday", "2006-12-04"),
     ],
 )
 def test_the_clause_around_the_expression_sets_its_direction(text, dct, phrase, value):
@@ -365,6 +373,11 @@ def test_a_time_takes_the_day_named_after_it():
 def test_a_time_takes_a_relative_day_named_after_it():
     text = "Harbin shut its water supply from the early morning last Wednesday to 6 p.m. of last Sunday."
     assert values(text, date(2005, 11, 29))[1] == ("6 p.m.", "2005-11-27T18:00")
+
+
+def test_a_time_as_of_which_a_report_speaks_is_on_the_publication_day():
+    text = "The storm will reach Manila by Friday, PAGASA said Tuesday. As of 10:00 a.m., it was 870 km away."
+    assert ("10:00 a.m.", "2006-11-28T10:00") in values(text, date(2006, 11, 28))
 
 
 def test_a_time_two_sentences_after_a_named_day_is_on_the_publication_day():
