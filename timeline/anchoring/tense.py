@@ -38,7 +38,7 @@ _FUTURE_IN_PAST_CUES = regex.compile(
 # The simple present of a scheduled happening points ahead: "the forum opens Tuesday", "starts
 # publication in Beijing on Sunday".
 _SCHEDULED_CUES = regex.compile(
-    r"\b(?:starts|begins|opens|resumes|convenes|departs|arrives|kicks\s+off|takes\s+place|gets\s+under\s+way|expires?|ends|closes|concludes|"
+    r"\b(?:starts|begins|opens|resumes|convenes|departs|arrives|kicks?\s+off|takes?\s+place|gets\s+under\s+way|expires?|ends|closes|concludes|"
     r"next\s+(?!to\b|door\b)\w+)\b",  # "the next match is on Wednesday"
     regex.IGNORECASE,
 )
@@ -75,6 +75,7 @@ _NOT_PAST_ED = {
 _PAST_CUES = regex.compile(rf"\b(?:{_IRREGULAR_PAST}|[a-z]{{2,}}ed)\b")
 _AMOUNT_AFTER = regex.compile(r"\s+(?:by\s+|to\s+)?[$€£¥]?\d")
 _PASSIVE_AUXILIARY = regex.compile(r"\b(?:is|are|am|be|being)\s+$", regex.IGNORECASE)
+_COMPOUND_BEFORE = regex.compile(r"(?<!\b(?i:re|co|pre|de|un|mis|over|under|out))-$")
 _ADJECTIVE_SLOT = regex.compile(r"\b(?:the|a|an|in|of|from|into|with|its|their|his|her|our|this|these|those)\s+$", regex.IGNORECASE)
 _BASE_FORM_BEFORE = regex.compile(r"(?:\b(?:to|will|would|can|could|may|might|must|should|shall|did|does|do|not)|n[\x27\u2019]t)\s+$", regex.IGNORECASE)
 _PRESENT_CUES = regex.compile(r"\b(?:is|are|(?<!\d\s?)am|now|currently|today)\b", regex.IGNORECASE)  # not "10:00 am"
@@ -111,6 +112,8 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
                 word.lower() in _NOT_PAST_ED or word[:1].isupper() or word.lower().startswith("un")
             ) and not _AMOUNT_AFTER.match(text, match.end()):
                 continue  # an adjective ("increased tension"), unless an amount follows ("increased 0.2 percent")
+            if kind == PAST and word.endswith("ed") and _COMPOUND_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+                continue  # "third-placed", "US-led": a compound adjective ("re-elected" stays a verb)
             if kind == PAST and word.endswith("ed") and _ADJECTIVE_SLOT.search(text, max(0, match.start() - 8), match.start()):
                 continue  # "in occupied east Jerusalem", "the disputed region": an adjective
             if kind == PAST and _PASSIVE_AUXILIARY.search(text, max(0, match.start() - 8), match.start()):

@@ -346,6 +346,10 @@ def test_a_year_earlier_in_comparisons_does_not_move_the_story():
         # "entitled" names a title; "to be broadcast" is ahead like "to be published"
         ("CCTV will show the documentary, entitled \"Kyushu\" on Saturday afternoon.", date(2006, 11, 3), "Saturday afternoon", "2006-11-04"),
         ("Annan told the BBC in an interview to be broadcast Monday.", date(2006, 12, 3), "Monday", "2006-12-04"),
+        # matches that "kick off" are scheduled; "third-placed" is an adjective, "re-elected" a verb
+        ("Other matches kick off on Wednesday when Parma host Inter.", date(2005, 11, 29), "Wednesday", "2005-11-30"),
+        ("Juventus is expected to meet third-placed Fiorentina on Thursday.", date(2005, 11, 29), "Thursday", "2005-12-01"),
+        ("The council on Monday re-elected Bashir as chairman.", date(2005, 11, 23), "Monday", "2005-11-21"),
     ],
 )
 def test_the_clause_around_the_expression_sets_its_direction(text, dct, phrase, value):
