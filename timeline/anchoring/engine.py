@@ -239,6 +239,7 @@ def annotate(text: str, dct: date | None, kind: str = NEWS) -> list[Span]:
             continue  # a value beyond the calendar (a publication date in year 1): no expression, rather than no answer
         for span in found:
             _record(span, rule, context)
+    _date_times_by_a_later_day(context.spans, text)
     return context.spans
 
 
@@ -892,7 +893,7 @@ def _time_day(match, context) -> tuple[date | None, str]:
         return context.dct, f"publication date {context.dct}"  # "As of 10 a.m., the storm was…": the time of the report
     before = context.spans[-1] if context.spans and match.start() - context.spans[-1].end <= 4 else None
     if before and before.first and before.first == before.last:
-        return before.first, before.text
+        return before.first, before.anchor if before.reason == _NO_DAY_NAMED else before.text
     if context.kind == NEWS and context.dct and context.reference_end < _previous_sentence_start(context.text, match.start()):
         # a day named two sentences back no longer holds: "…from Thursday's close. At 15:40, gold was quoted…"
         return context.dct, f"publication date {context.dct}"
@@ -928,9 +929,35 @@ def _clock(match, context, hour: int, minute: int) -> Span:
     day, anchor = _time_day(match, context)
     if day is None:
         return _make(match, context, "TIME", "", reason="time of day: waits for a publication date")
-    span = _make(match, context, "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", anchor=anchor, reason="time of day")
+    named = not anchor.startswith(("publication date", "the publication date")) and anchor != context.reference_text
+    span = _make(match, context, "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", anchor=anchor,
+                 reason="time of day" if named else _NO_DAY_NAMED)
     span.first = span.last = day
     return span
+
+
+_NO_DAY_NAMED = "time of day; no day named with it"
+
+
+def _date_times_by_a_later_day(spans: list[Span], text: str) -> None:
+    """ "The accident occurred at 6:40 p.m. at the colliery on Sunday": a time with no day named before
+    it takes the single day named later in its sentence, before any other time."""
+    for i, span in enumerate(spans):
+        if span.reason != _NO_DAY_NAMED or not span.value:
+            continue
+        _, sentence_end = sentences.around(text, span.start, span.end)
+        for j, later in enumerate(spans[i + 1 :], start=i + 1):
+            if later.start >= sentence_end or (later.type == "TIME" and later.reason != _NO_DAY_NAMED):
+                break
+            following = spans[j + 1] if j + 1 < len(spans) else None
+            if (later.type == "DATE" and later.first and later.first == later.last
+                    and not regex.search(r"[,;]", text[span.end : later.start])  # the same clause
+                    and regex.search(r"\b(?i:on)\s+$", text[max(0, later.start - 4) : later.start])
+                    and not (following and following.start - later.end <= 4)):  # "on Friday at 5 p.m.": that time's day
+                span.value = later.first.isoformat() + span.value[10:]
+                span.first = span.last = later.first
+                span.anchor, span.reason = f"'{later.text}' ({later.value})", f"time of day, on the day named later: '{later.text}'"
+                break
 
 
 def _clock_time(match, context):

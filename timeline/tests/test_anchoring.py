@@ -379,6 +379,14 @@ def test_a_time_takes_a_relative_day_named_after_it():
     assert values(text, date(2005, 11, 29))[1] == ("6 p.m.", "2005-11-27T18:00")
 
 
+def test_a_time_takes_the_day_named_later_in_its_clause():
+    found = values("The accident occurred at 6:40 p.m. (1040 GMT) at the colliery on Sunday.", date(2006, 11, 28))
+    assert ("6:40 p.m.", "2006-11-26T18:40") in found and ("1040 GMT", "2006-11-26T10:40") in found
+    found = values("The quake struck at 1:24 p.m., a week after a quake on March 26.", date(2006, 11, 28))
+    assert ("1:24 p.m.", "2006-11-28T13:24") in found  # another clause, another event
+    assert values("At 5 p.m., the dollar was quoted against Friday's 5 p.m. quotes.", date(2006, 11, 28))[0] == ("5 p.m.", "2006-11-28T17:00")
+
+
 def test_a_time_as_of_which_a_report_speaks_is_on_the_publication_day():
     text = "The storm will reach Manila by Friday, PAGASA said Tuesday. As of 10:00 a.m., it was 870 km away."
     assert ("10:00 a.m.", "2006-11-28T10:00") in values(text, date(2006, 11, 28))
