@@ -891,7 +891,8 @@ def _time_day(match, context) -> tuple[date | None, str]:
         return _named_day(after, context, *bounds)
     if context.dct and _AS_OF.search(context.text, max(0, match.start() - 12), match.start()):
         return context.dct, f"publication date {context.dct}"  # "As of 10 a.m., the storm was…": the time of the report
-    before = context.spans[-1] if context.spans and match.start() - context.spans[-1].end <= 4 else None
+    # the time just before, or the start of a range: "10 a.m. (0800 GMT) to 2 p.m."
+    before = context.spans[-1] if context.spans and _JUST_AFTER.fullmatch(context.text, context.spans[-1].end, match.start()) else None
     if before and before.first and before.first == before.last:
         return before.first, before.anchor if before.reason == _NO_DAY_NAMED else before.text
     if context.kind == NEWS and context.dct and context.reference_end < _previous_sentence_start(context.text, match.start()):
@@ -917,6 +918,7 @@ _DAY_AFTER_TIME = regex.compile(
 )
 
 
+_JUST_AFTER = regex.compile(r"[\s(),]{0,4}|\)?\s*(?:(?i:to|and|or|until|till|through)\s+|[-–]\s*)")
 _AS_OF = regex.compile(r"\b(?i:as\s+of)\s+(?:(?i:about|around)\s+)?$")
 
 

@@ -13,11 +13,11 @@ _ABBREVIATIONS = (
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|Bros|Mt|Ft|Ave|Blvd|Dept|Univ|"
     "U\\.S|U\\.N|U\\.K|E\\.U|U\\.S\\.A|D\\.C|N\\.Y|L\\.A|Calif|Fla|Mass|Penn|Wash"
 )
-# After "a.m." or "p.m." a sentence goes on into a time zone, a weekday or a date.
+# After "a.m." or "p.m." a sentence goes on into a time zone, a weekday, a date or the same time in GMT.
 _AFTER_CLOCK = r"(?:[A-Z]{2,4}T?\b|GMT|UTC|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday)"
 _BREAK = regex.compile(
     rf"(?<!\b(?:{_ABBREVIATIONS}|[A-Z]))"  # not an abbreviation or an initial ("Kim J. Un")
-    rf"(?<!\b[ap]\.m(?=\.\s+{_AFTER_CLOCK}))"
+    rf"(?<!\b[ap]\.m(?=\.\s+(?:\(\s*)?(?:{_AFTER_CLOCK}|\d{{1,4}}\b)))"  # "10 a.m. (0800 GMT)"
     r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘(`']*[A-Z0-9])"
     r"|\n\s*\n"
 )

@@ -387,6 +387,12 @@ def test_a_time_takes_the_day_named_later_in_its_clause():
     assert values("At 5 p.m., the dollar was quoted against Friday's 5 p.m. quotes.", date(2006, 11, 28))[0] == ("5 p.m.", "2006-11-28T17:00")
 
 
+def test_a_range_of_times_shares_its_first_day():
+    text = "Ballots were late Sunday and Monday, a spokesman said. The station was open from 10 a.m. (0800 GMT) to 2 p.m. (1200 GMT)."
+    found = values(text, date(1997, 4, 15))
+    assert [value for _, value in found[2:]] == ["1997-04-14T10:00", "1997-04-14T08:00", "1997-04-14T14:00", "1997-04-14T12:00"]
+
+
 def test_a_time_as_of_which_a_report_speaks_is_on_the_publication_day():
     text = "The storm will reach Manila by Friday, PAGASA said Tuesday. As of 10:00 a.m., it was 870 km away."
     assert ("10:00 a.m.", "2006-11-28T10:00") in values(text, date(2006, 11, 28))
