@@ -23,7 +23,7 @@ SAYING = "the day of the saying"
 _FUTURE_CUES = regex.compile(
     r"\b(?:(?<!\b(?:the|a|political|good|free|ill|own|popular|public|strong|collective|national|his|her|their|its|our|my|your)\s)(?<![\x27\u2019]s\s)will|won't|wo|shall|'ll|’ll|gonna|upcoming|forthcoming|tomorrow|as\s+(?:early|soon)\s+as|"
     r"(?:is|are|am)\s+(?:\w+ly\s+)?(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed|threatening|preparing)\s+to|"
-    r"(?:is|are|am)\s+to|plans?\s+to|intends?\s+to|to\s+be\s+held|in\s+the\s+coming|(?<!\b(?:was|were|been)\s)due\s+(?:on|for|in|by|at))\b",
+    r"(?:is|are|am)\s+to|plans?\s+to|(?:adjourned|postponed|delayed|deferred|rescheduled|put\s+off)\s+(?:(?:it|them|the\s+\w+)\s+)?(?:to|until|till)|intends?\s+to|to\s+be\s+held|in\s+the\s+coming|(?<!\b(?:was|were|been)\s)due\s+(?:on|for|in|by|at))\b",
     regex.IGNORECASE,
 )
 # Future seen from the past ("planned to leave on Thursday", "was expected to arrive Friday"): ahead

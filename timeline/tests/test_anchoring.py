@@ -350,6 +350,9 @@ def test_a_year_earlier_in_comparisons_does_not_move_the_story():
         ("Other matches kick off on Wednesday when Parma host Inter.", date(2005, 11, 29), "Wednesday", "2005-11-30"),
         ("Juventus is expected to meet third-placed Fiorentina on Thursday.", date(2005, 11, 29), "Thursday", "2005-12-01"),
         ("The council on Monday re-elected Bashir as chairman.", date(2005, 11, 23), "Monday", "2005-11-21"),
+        # what is adjourned or postponed is put off to a time ahead
+        ("The case was adjourned to February to await a decision.", date(2005, 12, 17), "February", "2006-02"),
+        ("Officials postponed until Tuesday morning any action on the boy.", date(2000, 3, 30), "Tuesday morning", "2000-04-04"),
     ],
 )
 def test_the_clause_around_the_expression_sets_its_direction(text, dct, phrase, value):
