@@ -475,9 +475,9 @@ def _season(match, context):
         year, way, reason = finished[-1], PAST, "'last'"
     elif relative in ("next", "coming"):
         year, way, reason = upcoming[0], FUTURE, f"'{relative}'"
-    elif relative == "this" or under_way:
-        year, way, reason = (under_way or upcoming)[0], "", "the season under way" if under_way else "'this'"
-    else:
+    elif under_way:
+        year, way, reason = under_way[0], "", "the season under way"
+    else:  # "this summer" said in November is the one just gone, unless the tense says it is ahead
         way, reason = direction(context.text, match.start(), match.end())
         if way == FUTURE and points_ahead_weakly(reason):
             way = ""  # "preparations for the summer war": the nearer summer

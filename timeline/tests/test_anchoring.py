@@ -350,6 +350,9 @@ def test_a_year_earlier_in_comparisons_does_not_move_the_story():
         ("Other matches kick off on Wednesday when Parma host Inter.", date(2005, 11, 29), "Wednesday", "2005-11-30"),
         ("Juventus is expected to meet third-placed Fiorentina on Thursday.", date(2005, 11, 29), "Thursday", "2005-12-01"),
         ("The council on Monday re-elected Bashir as chairman.", date(2005, 11, 23), "Monday", "2005-11-21"),
+        # "this summer" said in November is the summer just gone, unless the tense looks ahead
+        ("Graduates faced the job market this summer.", date(2006, 11, 27), "this summer", "2006-SU"),
+        ("We will go there this summer.", date(2006, 11, 27), "this summer", "2007-SU"),
         # what is adjourned or postponed is put off to a time ahead
         ("The case was adjourned to February to await a decision.", date(2005, 12, 17), "February", "2006-02"),
         ("Officials postponed until Tuesday morning any action on the boy.", date(2000, 3, 30), "Tuesday morning", "2000-04-04"),
