@@ -128,6 +128,8 @@ RULES: list[tuple[str, str]] = [
     ("date_numeric", r"(?P<month_number>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/(?P<year>(?:19|20)\d\d)(?![\d/])"),
     ("month_year", rf"(?:(?P<mod>{I(MOD)})[\s-]+)?{MONTH},?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d|,\d)"),
     ("month_relative_year", rf"(?:(?P<mod>{I(MOD)})[\s-]+)?{MONTH}\s+(?:{I(r'of')}\s+)?(?P<which>{I(r'this|last|next|that|the\s+same|the\s+following|the\s+previous')})\s+{I(r'year')}\b"),
+    # "on July 15 last year", "September 28 this year": one date, in the year named
+    ("month_day_relative_year", rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+(?P<day>{DAY}),?\s+(?:{I(r'of')}\s+)?(?P<which>{I(r'this|last|next|that|the\s+same|the\s+following|the\s+previous')})\s+{I(r'year')}\b"),
     ("month_day", rf"(?:(?P<relative>{I(r'last|next|this|coming|past')})\s+)?(?:{WEEKDAY},?\s+)?{MONTH}\s+(?P<day>{DAY})(?:(?:\s*[-–]\s*|\s+(?:and|or|to|through)\s+)(?P<day_end>[12]\d|3[01]|0?[1-9])(?!\d|[:,.]\d|\s*%|\s+(?:percent|per|people|others|of|times|more|other)\b))?(?![\d:,]\d)(?!\s*%)"),
     ("day_month", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?{MONTH_FULL}\b"),
     ("week_of", rf"{I(r'the week of')}\s+{MONTH}\s+(?P<day>{DAY})"),
@@ -392,6 +394,17 @@ def _month_day(match, context):
     return _make(match, context, "DATE", value.isoformat(), anchor=anchor, direction_=way, reason=f"no year given: {reason}")
 
 
+def _month_day_relative_year(match, context):
+    year, anchor = _year_of(match, context)
+    if year is None:
+        return _needs_dct(match, context)
+    try:
+        day = date(year, _month_in(match), int(match.group("day").rstrip("stndrh")))
+    except ValueError:
+        return None
+    return _make(match, context, "DATE", day.isoformat(), anchor=anchor, reason="day of a relative year")
+
+
 def _week_of(match, context):
     span = _month_day(match, context)
     if span and span.value:
@@ -415,7 +428,7 @@ def _century(match, context):
 
 
 def _year_of(match, context) -> tuple[int | None, str]:
-    if match.group("year"):
+    if match.groupdict().get("year"):
         return int(match.group("year")), ""
     which = " ".join((match.group("which") or "this").lower().split())
     if context.dct is None:
@@ -1133,6 +1146,7 @@ _NORMALISERS = {
     "month_year": _month_year,
     "month_day": _month_day,
     "month_relative_year": _month_relative_year,
+    "month_day_relative_year": _month_day_relative_year,
     "day_month": _month_day,
     "week_of": _week_of,
     "decade": _decade,

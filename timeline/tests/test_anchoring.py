@@ -117,6 +117,9 @@ def values(text: str, dct: date | None) -> list[tuple[str, str]]:
         ("what Russia can do to support processes happening now", THU, "now", "DATE", "PRESENT_REF", ""),
         ("They may be in the future.", THU, "the future", "DATE", "FUTURE_REF", ""),
         # holidays
+        # a day of a year named relative to the publication date
+        ("Stuchiner was arrested on July 15 last year.", date(1997, 4, 25), "July 15 last year", "DATE", "1996-07-15", ""),
+        ("The exercise ends on November 20 this year.", date(2005, 11, 12), "November 20 this year", "DATE", "2005-11-20", ""),
         # the start, middle or end of a year, and the first or last weeks of a month
         ("Russia agreed to phase out the charges by the end of 2013.", date(2006, 11, 24), "the end of 2013", "DATE", "2013", "END"),
         ("The project is due for completion at the beginning of 2008.", date(2005, 11, 25), "the beginning of 2008", "DATE", "2008", "START"),
