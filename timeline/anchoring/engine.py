@@ -16,7 +16,7 @@ from dateutil.easter import easter
 from . import calendar as cal
 from . import sentences
 from .lexicon import MONTHS, WEEKDAYS
-from .tense import FUTURE, PAST, PRESENT, direction, points_ahead_weakly, saying_before
+from .tense import FUTURE, PAST, PRESENT, direction, past_verb_right_before, points_ahead_weakly, saying_before
 
 NEWS = "news"
 NARRATIVE = "narrative"
@@ -319,6 +319,8 @@ def _pick_year(month: int, day: int | None, context, match, explicit_direction: 
     if day is None and (month == anchor.month):
         return anchor.year, way or "", f"{reason}; the current month"
     tolerance = 0 if explicit_direction or day is None else 92
+    if way == PAST and day is not None and not explicit_direction and past_verb_right_before(context.text, match.start()):
+        tolerance = 14  # "crashed on Jan. 9", said in November: last January, though the next one is nearer
     if day is None and way is None:
         # news reports the past, but the month after the publication date is more likely next month
         # than eleven months ago ("then we have the Gulf Cup in January", said in December)

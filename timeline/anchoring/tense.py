@@ -162,6 +162,26 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
     return kind, f"{tense} '{cue}'"
 
 
+_CONDITION_BEFORE = regex.compile(r"\b(?i:if|unless|once|should|whether)\b[^.;:,]*$")
+_PAST_VERB_RIGHT_BEFORE = regex.compile(
+    rf"(?<!\b(?:has|have|had|is|are|am|be|being|to|will|would)\s+)\b(?P<verb>{_IRREGULAR_PAST}|[a-z]{{2,}}ed)\s+(?:(?:on|in)\s+)?$"
+)
+
+
+def past_verb_right_before(text: str, start: int) -> str | None:
+    """A past-tense verb right before the expression ("crashed on Jan. 9", "was announced on March 18"),
+    which dates it firmly in the past; perfects and plans ("has taken place", "slated for") do not."""
+    found = _PAST_VERB_RIGHT_BEFORE.search(text[max(0, start - 30) : start])
+    if not found:
+        return None
+    verb = found["verb"]
+    if verb.lower() in _NOT_PAST_ED or verb in ("since", "ago", "earlier", "previously", "yesterday", "been"):
+        return None
+    if _FUTURE_IN_PAST_CUES.fullmatch(verb) or _CONDITION_BEFORE.search(text[max(0, start - 80) : start]):
+        return None  # "if the government fell on Dec. 8": a supposition, not a past
+    return verb
+
+
 def saying_before(text: str, start: int) -> str | None:
     """The reporting verb right before text[start:] ("said Thursday", "told reporters on Monday"), if any."""
     reported = _REPORTED_ON.search(text[max(0, start - 24) : start])

@@ -356,6 +356,9 @@ def test_a_year_earlier_in_comparisons_does_not_move_the_story():
         # "this summer" said in November is the summer just gone, unless the tense looks ahead
         ("Graduates faced the job market this summer.", date(2006, 11, 27), "this summer", "2006-SU"),
         ("We will go there this summer.", date(2006, 11, 27), "this summer", "2007-SU"),
+        # a past verb right before a day dates it in the past even when the next one is nearer; a supposition does not
+        ("The first case in humans was announced on March 18.", date(2006, 12, 23), "March 18", "2006-03-18"),
+        ("If the government fell on Dec. 8, a vote would take place in January.", date(2005, 11, 7), "Dec. 8", "2005-12-08"),
         # what is adjourned or postponed is put off to a time ahead
         ("The case was adjourned to February to await a decision.", date(2005, 12, 17), "February", "2006-02"),
         ("Officials postponed until Tuesday morning any action on the boy.", date(2000, 3, 30), "Tuesday morning", "2000-04-04"),
