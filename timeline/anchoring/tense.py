@@ -32,14 +32,17 @@ _FUTURE_IN_PAST_CUES = regex.compile(
     r"\b(?:(?:was|were|be|been)\s+(?:\w+ly\s+)?(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed)\s+to|(?:was|were)\s+to|"
     r"planned|planning|intended\s+to|(?:decided|agreed|promised|vowed|pledged|threatened|offered|asked)\s+to|hoped\s+to|aimed\s+to|wanted\s+to|scheduled|expected|slated|due\s+(?:to|on|for|in|by|at)|set\s+to|"
     r"hopes?\s+to|aims?\s+to|wants?\s+to|(?<!\b(?:the|a|an)\s)needs?\s+to|ready\s+to|on\s+(?:course|track)\s+to|look(?:s|ed|ing)?\s+forward\s+to|"
-    r"to\s+be\s+(?:\w+ed|broadcast|shown|held|given|made|sent|built|sold|run|set|put|signed|taken|chosen|seen|known|read|cut)|to\s+(?:kick\s+off|start|begin|open|take\s+place|resume|end|close)|(?:starting|beginning)(?=\s+(?:on\s+|from\s+|next\s+)?(?-i:[A-Z0-9])))\b",
+    r"(?<!\b(?:is|are|am|was|were|be|been|going|due|set|scheduled|slated|expected|likely|poised|planning|plans?|intends?|hopes?|wants?|ready|needs?|agreed|decided)\s)"
+    r"to\s+(?:meet|convene|hold|sign|vote|visit|attend|play|face|host)\b|to\s+be\s+(?:\w+ed|broadcast|shown|held|given|made|sent|built|sold|run|set|put|signed|taken|chosen|seen|known|read|cut)|to\s+(?:kick\s+off|start|begin|open|take\s+place|resume|end|close)|(?:starting|beginning)(?=\s+(?:on\s+|from\s+|next\s+)?(?-i:[A-Z0-9])))\b",
     regex.IGNORECASE,
 )
 # The simple present of a scheduled happening points ahead: "the forum opens Tuesday", "starts
 # publication in Beijing on Sunday".
+_CALENDAR_WORD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)"
 _SCHEDULED_CUES = regex.compile(
     r"\b(?:starts|begins|opens|resumes|convenes|departs|arrives|kicks?\s+off|takes?\s+place|gets\s+under\s+way|expires?|ends|closes|concludes|"
-    r"next\s+(?!to\b|door\b)\w+)\b",  # "the next match is on Wednesday"
+    r"next\s+(?!to\b|door\b)\w+|"  # "the next match is on Wednesday"
+    rf"ahead\s+of|(?<!\b(?:will|would|to|can|could|may|might|shall|should|must|not)\s)(?:hosts?|plays?\s+host\s+to|takes?\s+on|faces?|meets?)(?=\s+(?!{_CALENDAR_WORD})(?-i:[A-Z])))\b",  # "Liverpool host Watford on Saturday"
     regex.IGNORECASE,
 )
 _MODAL_CUES = regex.compile(r"\b(?:may|might|should|can)\b")
@@ -94,6 +97,8 @@ _REPORTED_ON = regex.compile(
     rf"\b({_SAID}|declared|told\s+\w+)\s+(?:on\s+)?$",
     regex.IGNORECASE,
 )
+# "on Friday and Saturday will bring": a second day, not a second clause
+_ANOTHER_DAY = regex.compile(r"\s*(?:and|or|to|through)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['\u2019]s)?\s*")
 _THAT = regex.compile(r"\b(?:that|which|who|whom|whose)\b", regex.IGNORECASE)  # what follows is another clause
 _NEW_CLAUSE = regex.compile(r"[\s,;]*(?:and|but|while|whereas|although|though|because|so|after|before|when|once|if|unless|until|since|as)\b", regex.IGNORECASE)
 
@@ -122,7 +127,7 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
                 continue  # "ready to cut production", "will hit": the plain verb, whose past looks the same
             gap = text[match.end() : start] if match.end() <= start else text[end : match.start()]
             distance = len(gap.split()) + penalty
-            if match.start() >= end and (_NEW_CLAUSE.match(gap) or _THAT.search(gap)):
+            if match.start() >= end and (_NEW_CLAUSE.match(gap) or _THAT.search(gap)) and not _ANOTHER_DAY.fullmatch(gap):
                 continue  # a later clause: "planned a rally on Saturday and were planning to…", "told ABC Thursday that forces will…"
             if "," in gap or ";" in gap or "—" in gap:
                 distance += 5  # another clause

@@ -356,6 +356,13 @@ def test_a_year_earlier_in_comparisons_does_not_move_the_story():
         # "this summer" said in November is the summer just gone, unless the tense looks ahead
         ("Graduates faced the job market this summer.", date(2006, 11, 27), "this summer", "2006-SU"),
         ("We will go there this summer.", date(2006, 11, 27), "this summer", "2007-SU"),
+        # "ahead of", "play host to", "to meet", and a second day that is no second clause
+        ("The family receive condolences ahead of his funeral Wednesday, while schools are closed.", date(2005, 12, 13), "Wednesday", "2005-12-14"),
+        ("The Spanish champions play host to Recreativo Huelva on Wednesday.", date(2006, 12, 18), "Wednesday", "2006-12-20"),
+        ("Wen told his French hosts Tuesday that more effort was needed.", date(2005, 12, 7), "Tuesday", "2005-12-06"),
+        ("A key step is the election for the parliament to meet on Monday.", date(2005, 12, 16), "Monday", "2005-12-19"),
+        ("Members are to hold a special session Tuesday on the talks.", date(1997, 4, 24), "Tuesday", "1997-04-29"),
+        ("The APEC summit on Friday and Saturday will bring together leaders.", date(2005, 11, 13), "Friday", "2005-11-18"),
         # a past verb right before a day dates it in the past even when the next one is nearer; a supposition does not
         ("The first case in humans was announced on March 18.", date(2006, 12, 23), "March 18", "2006-03-18"),
         ("If the government fell on Dec. 8, a vote would take place in January.", date(2005, 11, 7), "Dec. 8", "2005-12-08"),
