@@ -23,14 +23,14 @@ SAYING = "the day of the saying"
 _FUTURE_CUES = regex.compile(
     r"\b(?:(?<!\b(?:the|a|political|good|free|ill|own|popular|public|strong|collective|national|his|her|their|its|our|my|your)\s)(?<![\x27\u2019]s\s)will|won't|wo|shall|'ll|’ll|gonna|upcoming|forthcoming|tomorrow|as\s+(?:early|soon)\s+as|"
     r"(?:is|are|am)\s+(?:\w+ly\s+)?(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed|threatening|preparing)\s+to|"
-    r"(?:is|are|am)\s+to|plans?\s+to|(?:adjourned|postponed|delayed|deferred|rescheduled|put\s+off)\s+(?:(?:it|them|the\s+\w+)\s+)?(?:to|until|till)|intends?\s+to|to\s+be\s+held|in\s+the\s+coming|(?<!\b(?:was|were|been)\s)due\s+(?:on|for|in|by|at))\b",
+    r"(?:is|are|am)\s+to|plans?\s+to|(?:adjourned|postponed|delayed|deferred|rescheduled|put\s+off)\s+(?:(?:it|them|the\s+\w+)\s+)?(?:to|until|till)|intends?\s+to|to\s+be\s+held|in\s+the\s+coming|(?<!\b(?:was|were|been)\s)due\s+(?:on|for|in|by|at)|(?<!\b(?:was|were|been|had)\s)set\s+to)\b",
     regex.IGNORECASE,
 )
 # Future seen from the past ("planned to leave on Thursday", "was expected to arrive Friday"): ahead
 # of the planning, so they point ahead only for what follows them; "On Friday, X planned to…" is past.
 _FUTURE_IN_PAST_CUES = regex.compile(
     r"\b(?:(?:was|were|be|been)\s+(?:\w+ly\s+)?(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed)\s+to|(?:was|were)\s+to|"
-    r"planned|planning|intended\s+to|(?:decided|agreed|promised|vowed|pledged|threatened|offered|asked)\s+to|hoped\s+to|aimed\s+to|wanted\s+to|scheduled|expected|slated|due\s+(?:to|on|for|in|by|at)|set\s+to|"
+    r"planned|planning|intended\s+to|(?:decided|agreed|promised|vowed|pledged|threatened|offered|asked)\s+to|hoped\s+to|aimed\s+to|wanted\s+to|scheduled|expected|slated|due\s+(?:to|on|for|in|by|at)|"
     r"hopes?\s+to|aims?\s+to|wants?\s+to|(?<!\b(?:the|a|an)\s)needs?\s+to|ready\s+to|on\s+(?:course|track)\s+to|look(?:s|ed|ing)?\s+forward\s+to|"
     r"(?<!\b(?:is|are|am|was|were|be|been|going|due|set|scheduled|slated|expected|likely|poised|planning|plans?|intends?|hopes?|wants?|ready|needs?|agreed|decided)\s)"
     r"to\s+(?:meet|convene|hold|sign|vote|visit|attend|play|face|host)\b|to\s+be\s+(?:\w+ed|broadcast|shown|held|given|made|sent|built|sold|run|set|put|signed|taken|chosen|seen|known|read|cut)|to\s+(?:kick\s+off|start|begin|open|take\s+place|resume|end|close)|(?:starting|beginning)(?=\s+(?:on\s+|from\s+|next\s+)?(?-i:[A-Z0-9])))\b",
@@ -163,6 +163,11 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
     if not candidates:
         return None, "no tense cue in the sentence"
     distance, kind, cue, label = min(candidates)
+    if kind == FUTURE and label == FUTURE_IN_PAST:
+        # "talks set to resume Monday": the firm cue a word before the weak one decides
+        firm = [c for c in candidates if c[1] == FUTURE and not c[3] and c[0] <= distance + 1.5]
+        if firm:
+            distance, kind, cue, label = min(firm)
     tense = label or {FUTURE: "future", PAST: "past tense", PRESENT: "present tense"}[kind]
     return kind, f"{tense} '{cue}'"
 
