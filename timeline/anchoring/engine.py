@@ -318,9 +318,7 @@ def _pick_year(month: int, day: int | None, context, match, explicit_direction: 
         way, reason = direction(context.text, match.start(), match.end())
     if day is None and (month == anchor.month):
         return anchor.year, way or "", f"{reason}; the current month"
-    tolerance = 0 if explicit_direction or day is None else 92
-    if way == PAST and day is not None and not explicit_direction and past_verb_right_before(context.text, match.start()):
-        tolerance = 14  # "crashed on Jan. 9", said in November: last January, though the next one is nearer
+    tolerance = 0 if explicit_direction or day is None else _past_tolerance(context, match) if way == PAST else 92
     if day is None and way is None:
         # news reports the past, but the month after the publication date is more likely next month
         # than eleven months ago ("then we have the Gulf Cup in January", said in December)
@@ -338,6 +336,13 @@ def _pick_year(month: int, day: int | None, context, match, explicit_direction: 
         if later:
             return later[0].year, way, reason
     return nearest.year, way or "", f"{reason}; nearest to the publication date"
+
+
+def _past_tolerance(context, match) -> int:
+    """How many days ahead the nearest date may lie and still be taken, though the tense points back: news
+    often reports what is coming in the past tense ("said the vote was set for May 1"), but a past verb
+    right before the date ("crashed on Jan. 9", "died on Christmas Day") leaves little doubt."""
+    return 14 if past_verb_right_before(context.text, match.start()) else 92
 
 
 def _full_date(match, context):
@@ -474,6 +479,8 @@ def _season(match, context):
         return None  # "prices fall": the verb
     if not match.group("year") and match.group(0).lower().endswith("of"):
         return None  # "the fall of Saddam Hussein", "the summer of love": no season of a calendar
+    if not match.group("year") and _NAME_AFTER_SEASON.match(context.text, match.end()):
+        return None  # "the Spring Festival", "Winter Olympics", "summer time": names, not the season
     if not relative and not match.group("year") and not match.group("mod"):
         return None  # a bare season word is usually not a date ("spring rains")
     if match.group("year"):
@@ -501,6 +508,9 @@ def _season(match, context):
         )
     return _make(match, context, "DATE", f"{year:04d}-{code}", mod=mod, anchor=f"publication date {dct}",
                  direction_=way, reason=f"season: {reason}", start=start)
+
+
+_NAME_AFTER_SEASON = regex.compile(r"[\s-]+(?:(?-i:[A-Z])|(?i:festival|session|olympics|games|palace|time|solstice|equinox)\b)")
 
 
 def _year_season(match, context):
@@ -537,6 +547,13 @@ _HOLIDAYS = [
 ]
 
 
+_THINGS_OF_A_HOLIDAY = regex.compile(
+    r"['\u2019]?s?\s+(?i:trees?|carols?|commodities|decorations?|presents?|gifts?|cards?|shopping|sales|lights|markets?|music|songs?|"
+    r"spirit|cheer|channel|bonus(?:es)?|pudding|cakes?|stockings?|goods|items|products|ornaments|toys|Island|eggs?|bunny|Rising)\b"
+)
+_NOT_A_HOLIDAY_BEFORE = regex.compile(r"\b(?i:merry|happy)\s+$")
+
+
 def _holiday_date(name: str, year: int) -> date:
     name = name.lower().replace("’", "'")
     for prefix, day_in in _HOLIDAYS:
@@ -548,6 +565,8 @@ def _holiday_date(name: str, year: int) -> date:
 def _holiday(match, context):
     name = match.group("holiday")
     relative = (match.group("relative") or "").lower()
+    if _THINGS_OF_A_HOLIDAY.match(context.text, match.end()) or _NOT_A_HOLIDAY_BEFORE.search(context.text, max(0, match.start() - 12), match.start()):
+        return None  # "Christmas trees", "Christmas Island", "Merry Christmas": things and names, no day
     if match.group("year"):
         day = _holiday_date(name, int(match.group("year")))
         return _make(match, context, "DATE", cal.week_value(day) if name.lower().endswith("week") else day.isoformat(), reason="holiday")
@@ -561,7 +580,7 @@ def _holiday(match, context):
     else:
         options = [_holiday_date(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
         day = min(options, key=lambda d: abs((d - dct).days))
-        if relative == "last" or (way == PAST and (day - dct).days > 92):
+        if relative == "last" or (way == PAST and (day - dct).days > _past_tolerance(context, match)):
             day = max(d for d in options if d <= dct)
         elif relative == "next" or (way == FUTURE and (dct - day).days > 92):
             day = min(d for d in options if d >= dct)

@@ -160,7 +160,11 @@ def test_it_anchors_the_phrase(text, dct, phrase, type_, value, mod):
         ("future talks are planned", THU),
         ("That is the last year covered by the Kyoto rules.", THU),
         ("Liverpool play Arsenal in the quarter-finals.", THU),  # a round of a cup, not a quarter of the year
-        ("Ed Psaltis, skipper of AFR Midnight Rambler, spoke.", THU),  # a boat's name  # the final year of something, not last year
+        ("Ed Psaltis, skipper of AFR Midnight Rambler, spoke.", THU),  # a boat's name
+        ("Flights run during the Spring Festival and the Mid-Autumn Festival.", THU),  # festivals, not seasons
+        ("Some areas do not join the summer time.", THU),
+        ("Airport staff removed 14 plastic Christmas trees.", THU),  # things of a holiday, and greetings
+        ("Is it OK to say Merry Christmas?", THU),  # the final year of something, not last year
         ("It was the last year of his term.", THU),
         ("A French Mirage 2000-D warplane crashed.", THU),
         ("They were charged under the Criminal Code Act 1995.", THU),
@@ -367,6 +371,7 @@ def test_a_year_earlier_in_comparisons_does_not_move_the_story():
         # a past verb right before a day dates it in the past even when the next one is nearer; a supposition does not
         ("The first case in humans was announced on March 18.", date(2006, 12, 23), "March 18", "2006-03-18"),
         ("If the government fell on Dec. 8, a vote would take place in January.", date(2005, 11, 7), "Dec. 8", "2005-12-08"),
+        ("Brown, the singer, died on Christmas Day.", date(2006, 11, 29), "Christmas Day", "2005-12-25"),
         # what is adjourned or postponed is put off to a time ahead
         ("The case was adjourned to February to await a decision.", date(2005, 12, 17), "February", "2006-02"),
         ("Officials postponed until Tuesday morning any action on the boy.", date(2000, 3, 30), "Tuesday morning", "2000-04-04"),
