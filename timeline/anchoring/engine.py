@@ -131,6 +131,8 @@ RULES: list[tuple[str, str]] = [
     # "on July 15 last year", "September 28 this year": one date, in the year named
     ("month_day_relative_year", rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+(?P<day>{DAY}),?\s+(?:{I(r'of')}\s+)?(?P<which>{I(r'this|last|next|that|the\s+same|the\s+following|the\s+previous')})\s+{I(r'year')}\b"),
     ("month_day", rf"(?:(?P<relative>{I(r'last|next|this|coming|past')})\s+)?(?:{WEEKDAY},?\s+)?{MONTH}\s+(?P<day>{DAY})(?:(?:\s*[-–]\s*|\s+(?:and|or|to|through)\s+)(?P<day_end>[12]\d|3[01]|0?[1-9])(?!\d|[:,.]\d|\s*%|\s+(?:percent|per|people|others|of|times|more|other)\b))?(?![\d:,]\d)(?!\s*%)"),
+    # "from 7th to 9th December", "15-16 November": two days sharing the month after them
+    ("day_range_month", rf"(?<![\d.,])(?P<day>{DAY})(?:\s*[-–]\s*|\s+(?:to|and|through)\s+)(?P<day_end>{DAY})\s+(?:of\s+)?{MONTH_FULL}\b"),
     ("day_month", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?{MONTH_FULL}\b"),
     ("week_of", rf"{I(r'the week of')}\s+{MONTH}\s+(?P<day>{DAY})"),
     ("decade", rf"(?:(?P<mod>{I(MOD)})[\s-]+|{I(r'the')}\s+)?(?P<decade>(?:1[6-9]|20)\d0)'?s\b"),
@@ -392,7 +394,7 @@ def _month_day(match, context):
         first.end = match.end("day")
         first.text = context.text[first.start : first.end]
         try:
-            last_day = date(year, month, int(match.group("day_end")))
+            last_day = date(year, month, int(match.group("day_end").rstrip("stndrh")))
         except ValueError:
             return first
         second = _make(match, context, "DATE", last_day.isoformat(), anchor=anchor, direction_=way,
@@ -1169,6 +1171,7 @@ _NORMALISERS = {
     "month_relative_year": _month_relative_year,
     "month_day_relative_year": _month_day_relative_year,
     "day_month": _month_day,
+    "day_range_month": _month_day,
     "week_of": _week_of,
     "decade": _decade,
     "decade_short": _decade,

@@ -217,6 +217,11 @@ def test_a_range_of_days_gives_each_day():
     ]
 
 
+def test_a_range_of_days_before_the_month_gives_each_day():
+    assert values("Kasuri will visit Kabul from 7th to 9th December.", date(2006, 11, 21)) == [("7th", "2006-12-07"), ("9th December", "2006-12-09")]
+    assert values("The summit runs 15-16 November.", date(2006, 11, 10)) == [("15", "2006-11-15"), ("16 November", "2006-11-16")]
+
+
 def test_days_named_with_one_month_each_get_that_month():
     assert values("a ceremony at the summit on April 24 and 25, and 4 other events", date(1999, 2, 10)) == [
         ("April 24", "1999-04-24"),
