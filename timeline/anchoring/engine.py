@@ -78,6 +78,10 @@ FOLLOWING_NOUN = (
     r"membership|investment|expansion|deals?|work|career|events?|wars?|years|months|weeks|days|decades|few|two|three|"
     r"several|practices?|mistakes|experience|conflicts?|behaviou?r|actions?|attacks?|crimes?"
 )
+COUNTED_NOUN = (
+    r"\d[\d,-]*\w*|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|day|half-century|summer|winter|spring|"
+    r"autumn|mayor|problems?|matches|games|seasons?|editions?|tournaments?|meetings?|sessions?|rounds?"
+)
 # A month named alone is a date only after words like these ("in March", "until May"): "March" and
 # "May" are also a verb, a modal and names ("the March for Life").
 BARE_MONTH_CONTEXT = r"(?:in|since|until|till|by|from|to|of|during|through|throughout|before|after|between|and|or|early|late|mid|last|next|this|that|each|every|since|around|about|for)"
@@ -171,7 +175,8 @@ RULES: list[tuple[str, str]] = [
     ("duration", rf"(?:(?P<approx>{I(APPROX_WORDS)})\s+)?(?P<number>{I(NUMBER)})[\s-]+(?:{I(r'more|additional|further|full|straight|consecutive')}\s+)?(?P<unit>{UNIT})s?(?P<age>-old|[\s-]old)?(?:[\s-]long)?\b"),
     ("vague_duration", rf"(?P<quantity>{I(r'several|a\s+few|few|many|recent|coming|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+coming')})\s+(?P<unit>{I(r'years|months|weeks|days|hours|decades|minutes')})\b|(?P<quantity>{I(r'for|over')})\s+(?P<unit>{I(r'years|months|weeks|days|hours|decades')})\b|(?P<unit>{I(r'years|months|weeks|days|decades')})-long\b"),
     ("year", rf"(?:(?P<mod>{I(MOD)}|{I(r'post|pre')})[\s-]+|(?P<approx>{I(r'around|about|circa|c\.')})\s+)?(?P<year>{YEAR})(?![\d,.:/]\d)(?!\s*(?:%|per\s*cent|percent))"),
-    ("reference", rf"(?P<word>{I(r'now|currently|nowadays|these\s+days|at\s+present|the\s+present|the\s+past')})\b(?!\s+(?:{FOLLOWING_NOUN})\b)|(?P<word>(?:{I(r'the')}\s+|(?<=\b(?:{I(r'its|his|her|their|our|my|your|in|for')}|\w+[\x27\u2019]s)\s))(?:{I(r'near|foreseeable|distant|immediate|uncertain|bright')}\s+)?{I(r'future')})\b(?!\s+(?:{FOLLOWING_NOUN})\b)"),
+    # "the past 12 matches", "the present 22-member council", "the future 787": modifiers, not times
+    ("reference", rf"(?P<word>{I(r'now|currently|nowadays|these\s+days|at\s+present')})\b(?!\s+(?:{FOLLOWING_NOUN})\b)|(?P<word>{I(r'the\s+present|the\s+past')})\b(?!\s+(?:{FOLLOWING_NOUN}|{COUNTED_NOUN})\b)|(?P<word>(?:{I(r'the')}\s+|(?<=\b(?:{I(r'its|his|her|their|our|my|your|in|for')}|\w+[\x27\u2019]s)\s))(?:{I(r'near|foreseeable|distant|immediate|uncertain|bright')}\s+)?{I(r'future')})\b(?!\s+(?:{FOLLOWING_NOUN}|{COUNTED_NOUN})\b)"),
     ("month_alone", rf"(?:(?P<mod>{I(MOD)})[\s-]+|(?P<relative>{I(r'last|next|this|coming|past')})\s+|(?<=\b{I(BARE_MONTH_CONTEXT)}\s))(?P<month_word>{MONTH_FULL}|May(?!\s+(?:be|have|not|well|also|never|still|even|need|want|seem)\b))(?:['’]s)?\b|(?P<month_word>{MONTH_FULL})['’]s\b|(?<=\b{I(r'the')}\s)(?P<month_word>{MONTH_FULL})(?=\s+(?!of\b|for\b|on\b|to\b|against\b)[a-z]+)"),
 ]
 

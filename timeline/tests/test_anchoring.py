@@ -163,6 +163,9 @@ def test_it_anchors_the_phrase(text, dct, phrase, type_, value, mod):
         ("Ed Psaltis, skipper of AFR Midnight Rambler, spoke.", THU),  # a boat's name
         ("Flights run during the Spring Festival and the Mid-Autumn Festival.", THU),  # festivals, not seasons
         ("Some areas do not join the summer time.", THU),
+        ("In the past 12 matches against the Azzurri, Turkey won three.", THU),  # modifiers, not times
+        ("The King reshuffled the present 22-member council.", THU),
+        ("Airbus will compete with the future 787 Dreamliner.", THU),
         ("Airport staff removed 14 plastic Christmas trees.", THU),  # things of a holiday, and greetings
         ("Is it OK to say Merry Christmas?", THU),  # the final year of something, not last year
         ("It was the last year of his term.", THU),
