@@ -21,9 +21,9 @@ BOUND = "a bound"
 SAYING = "the day of the saying"
 
 _FUTURE_CUES = regex.compile(
-    r"\b(?:(?<!\b(?:the|a|political|good|free|ill|own|popular|public|strong|collective|national|his|her|their|its|our|my|your)\s)(?<![\x27\u2019]s\s)will|won't|wo|shall|'ll|’ll|gonna|upcoming|forthcoming|tomorrow|as\s+(?:early|soon)\s+as|"
+    r"\b(?:will(?<!\b(?:the|a|political|good|free|ill|own|popular|public|strong|collective|national|his|her|their|its|our|my|your)\s+will)(?<![\x27\u2019]s\s+will)|won't|wo|shall|'ll|’ll|gonna|upcoming|forthcoming|tomorrow|as\s+(?:early|soon)\s+as|"
     r"(?:is|are|am)\s+(?:\w+ly\s+)?(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed|threatening|preparing)\s+to|"
-    r"(?:is|are|am)\s+to|plans?\s+to|(?:adjourned|postponed|delayed|deferred|rescheduled|put\s+off)\s+(?:(?:it|them|the\s+\w+)\s+)?(?:to|until|till)|intends?\s+to|to\s+be\s+held|in\s+the\s+coming|(?<!\b(?:was|were|been)\s)due\s+(?:on|for|in|by|at)|(?<!\b(?:was|were|been|had)\s)set\s+to)\b",
+    r"(?:is|are|am)\s+to|plans?\s+to|(?:adjourned|postponed|delayed|deferred|rescheduled|put\s+off)\s+(?:(?:it|them|the\s+\w+)\s+)?(?:to|until|till)|intends?\s+to|to\s+be\s+held|in\s+the\s+coming|due\s+(?:on|for|in|by|at)(?<!\b(?:was|were|been)\s+due\s+\w+)|set\s+to(?<!\b(?:was|were|been|had)\s+set\s+to))\b",
     regex.IGNORECASE,
 )
 # Future seen from the past ("planned to leave on Thursday", "was expected to arrive Friday"): ahead
@@ -32,8 +32,8 @@ _FUTURE_IN_PAST_CUES = regex.compile(
     r"\b(?:(?:was|were|be|been)\s+(?:\w+ly\s+)?(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed)\s+to|(?:was|were)\s+to|"
     r"planned|planning|intended\s+to|(?:decided|agreed|promised|vowed|pledged|threatened|offered|asked)\s+to|hoped\s+to|aimed\s+to|wanted\s+to|scheduled|expected|slated|due\s+(?:to|on|for|in|by|at)|"
     r"hopes?\s+to|aims?\s+to|wants?\s+to|(?<!\b(?:the|a|an)\s)needs?\s+to|ready\s+to|on\s+(?:course|track)\s+to|look(?:s|ed|ing)?\s+forward\s+to|"
-    r"(?<!\b(?:is|are|am|was|were|be|been|going|due|set|scheduled|slated|expected|likely|poised|planning|plans?|intends?|hopes?|wants?|ready|needs?|agreed|decided)\s)"
-    r"to\s+(?:meet|convene|hold|sign|vote|visit|attend|play|face|host)\b|to\s+be\s+(?:\w+ed|broadcast|shown|held|given|made|sent|built|sold|run|set|put|signed|taken|chosen|seen|known|read|cut)|to\s+(?:kick\s+off|start|begin|open|take\s+place|resume|end|close)|(?:starting|beginning)(?=\s+(?:on\s+|from\s+|next\s+)?(?-i:[A-Z0-9])))\b",
+    r"to\s+(?:meet|convene|hold|sign|vote|visit|attend|play|face|host)\b"
+    r"(?<!\b(?:is|are|am|was|were|be|been|going|due|set|scheduled|slated|expected|likely|poised|planning|plans?|intends?|hopes?|wants?|ready|needs?|agreed|decided)\s+to\s+\w+)|to\s+be\s+(?:\w+ed|broadcast|shown|held|given|made|sent|built|sold|run|set|put|signed|taken|chosen|seen|known|read|cut)|to\s+(?:kick\s+off|start|begin|open|take\s+place|resume|end|close)|(?:starting|beginning)(?=\s+(?:on\s+|from\s+|next\s+)?(?-i:[A-Z0-9])))\b",
     regex.IGNORECASE,
 )
 # The simple present of a scheduled happening points ahead: "the forum opens Tuesday", "starts
@@ -42,7 +42,7 @@ _CALENDAR_WORD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|J
 _SCHEDULED_CUES = regex.compile(
     r"\b(?:starts|begins|opens|resumes|convenes|departs|arrives|kicks?\s+off|takes?\s+place|gets\s+under\s+way|expires?|ends|closes|concludes|"
     r"next\s+(?!to\b|door\b)\w+|"  # "the next match is on Wednesday"
-    rf"ahead\s+of|(?<!\b(?:will|would|to|can|could|may|might|shall|should|must|not)\s)(?:hosts?|plays?\s+host\s+to|takes?\s+on|faces?|meets?)(?=\s+(?!{_CALENDAR_WORD})(?-i:[A-Z])))\b",  # "Liverpool host Watford on Saturday"
+    rf"ahead\s+of|(?:hosts?|plays?\s+host\s+to|takes?\s+on|faces?|meets?)(?<!\b(?:will|would|to|can|could|may|might|shall|should|must|not)\s+(?:hosts?|plays?\s+host\s+to|takes?\s+on|faces?|meets?))(?=\s+(?!{_CALENDAR_WORD})(?-i:[A-Z])))\b",  # "Liverpool host Watford on Saturday"
     regex.IGNORECASE,
 )
 _MODAL_CUES = regex.compile(r"\b(?:may|might|should|can)\b")
