@@ -20,29 +20,41 @@ FUTURE_IN_PAST = "future seen from the past"
 BOUND = "a bound"
 SAYING = "the day of the saying"
 
+_WEEKDAY_WORDS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_CALENDAR_WORD = rf"(?:{_WEEKDAY_WORDS}|January|February|March|April|May|June|July|August|September|October|November|December)"
 _FUTURE_CUES = regex.compile(
-    r"\b(?:will(?<!\b(?:the|a|political|good|free|ill|own|popular|public|strong|collective|national|his|her|their|its|our|my|your)\s+will)(?<![\x27\u2019]s\s+will)|won't|wo|shall|'ll|’ll|gonna|upcoming|forthcoming|tomorrow|as\s+(?:early|soon)\s+as|"
+    r"\b(?:will(?<!\b(?:the|a|political|good|free|ill|own|popular|public|strong|collective|national|his|her|their|its|our|my|your)\s+will)"
+    r"(?<![\x27\u2019]s\s+will)|"  # not the noun: "political will", "the people's will"
+    r"won't|wo|shall|'ll|’ll|gonna|upcoming|forthcoming|tomorrow|as\s+(?:early|soon)\s+as|"
     r"(?:is|are|am)\s+(?:\w+ly\s+)?(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed|threatening|preparing)\s+to|"
-    r"(?:is|are|am)\s+to|plans?\s+to|(?:adjourned|postponed|delayed|deferred|rescheduled|put\s+off)\s+(?:(?:it|them|the\s+\w+)\s+)?(?:to|until|till)|intends?\s+to|to\s+be\s+held|in\s+the\s+coming|due\s+(?:on|for|in|by|at)(?<!\b(?:was|were|been)\s+due\s+\w+)|set\s+to(?<!\b(?:was|were|been|had)\s+set\s+to))\b",
+    r"(?:is|are|am)\s+to|plans?\s+to|intends?\s+to|to\s+be\s+held|in\s+the\s+coming|"
+    r"(?:adjourned|postponed|delayed|deferred|rescheduled|put\s+off)\s+(?:(?:it|them|the\s+\w+)\s+)?(?:to|until|till)|"  # put off to a time ahead
+    r"due\s+(?:on|for|in|by|at)(?<!\b(?:was|were|been)\s+due\s+\w+)|set\s+to(?<!\b(?:was|were|been|had)\s+set\s+to))\b",
     regex.IGNORECASE,
 )
 # Future seen from the past ("planned to leave on Thursday", "was expected to arrive Friday"): ahead
 # of the planning, so they point ahead only for what follows them; "On Friday, X planned to…" is past.
 _FUTURE_IN_PAST_CUES = regex.compile(
     r"\b(?:(?:was|were|be|been)\s+(?:\w+ly\s+)?(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed)\s+to|(?:was|were)\s+to|"
-    r"planned|planning|intended\s+to|(?:decided|agreed|promised|vowed|pledged|threatened|offered|asked)\s+to|hoped\s+to|aimed\s+to|wanted\s+to|scheduled|expected|slated|due\s+(?:to|on|for|in|by|at)|"
+    r"planned|planning|intended\s+to|(?:decided|agreed|promised|vowed|pledged|threatened|offered|asked)\s+to|hoped\s+to|aimed\s+to|wanted\s+to|"
+    r"scheduled|expected|slated|due\s+(?:to|on|for|in|by|at)|"
     r"hopes?\s+to|aims?\s+to|wants?\s+to|(?<!\b(?:the|a|an)\s)needs?\s+to|ready\s+to|on\s+(?:course|track)\s+to|look(?:s|ed|ing)?\s+forward\s+to|"
+    # "the parliament to meet on Monday", unless a firmer cue holds the "to" ("are to hold")
     r"to\s+(?:meet|convene|hold|sign|vote|visit|attend|play|face|host)\b"
-    r"(?<!\b(?:is|are|am|was|were|be|been|going|due|set|scheduled|slated|expected|likely|poised|planning|plans?|intends?|hopes?|wants?|ready|needs?|agreed|decided)\s+to\s+\w+)|to\s+be\s+(?:\w+ed|broadcast|shown|held|given|made|sent|built|sold|run|set|put|signed|taken|chosen|seen|known|read|cut)|to\s+(?:kick\s+off|start|begin|open|take\s+place|resume|end|close)|(?:starting|beginning)(?=\s+(?:on\s+|from\s+|next\s+)?(?-i:[A-Z0-9])))\b",
+    r"(?<!\b(?:is|are|am|was|were|be|been|going|due|set|scheduled|slated|expected|likely|poised|planning|plans?|intends?|hopes?|wants?|ready|needs?|agreed|decided)\s+to\s+\w+)|"
+    r"to\s+be\s+(?:\w+ed|broadcast|shown|held|given|made|sent|built|sold|run|set|put|signed|taken|chosen|seen|known|read|cut)|"
+    r"to\s+(?:kick\s+off|start|begin|open|take\s+place|resume|end|close)|"
+    r"(?:starting|beginning)(?=\s+(?:on\s+|from\s+|next\s+)?(?-i:[A-Z0-9])))\b",  # "a four-day match starting Thursday"
     regex.IGNORECASE,
 )
 # The simple present of a scheduled happening points ahead: "the forum opens Tuesday", "starts
-# publication in Beijing on Sunday".
-_CALENDAR_WORD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)"
+# publication in Beijing on Sunday", "Liverpool host Watford on Saturday".
 _SCHEDULED_CUES = regex.compile(
     r"\b(?:starts|begins|opens|resumes|convenes|departs|arrives|kicks?\s+off|takes?\s+place|gets\s+under\s+way|expires?|ends|closes|concludes|"
-    r"next\s+(?!to\b|door\b)\w+|"  # "the next match is on Wednesday"
-    rf"ahead\s+of|(?:hosts?|plays?\s+host\s+to|takes?\s+on|faces?|meets?)(?<!\b(?:will|would|to|can|could|may|might|shall|should|must|not)\s+(?:hosts?|plays?\s+host\s+to|takes?\s+on|faces?|meets?))(?=\s+(?!{_CALENDAR_WORD})(?-i:[A-Z])))\b",  # "Liverpool host Watford on Saturday"
+    r"next\s+(?!to\b|door\b)\w+|ahead\s+of|"  # "the next match is on Wednesday"
+    r"(?:hosts?|plays?\s+host\s+to|takes?\s+on|faces?|meets?)"
+    r"(?<!\b(?:will|would|to|can|could|may|might|shall|should|must|not)\s+(?:hosts?|plays?\s+host\s+to|takes?\s+on|faces?|meets?))"
+    rf"(?=\s+(?!{_CALENDAR_WORD})(?-i:[A-Z])))\b",  # a team or a person follows, not a date
     regex.IGNORECASE,
 )
 _MODAL_CUES = regex.compile(r"\b(?:may|might|should|can)\b")
@@ -98,7 +110,7 @@ _REPORTED_ON = regex.compile(
     regex.IGNORECASE,
 )
 # "on Friday and Saturday will bring": a second day, not a second clause
-_ANOTHER_DAY = regex.compile(r"\s*(?:and|or|to|through)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['\u2019]s)?\s*")
+_ANOTHER_DAY = regex.compile(rf"\s*(?:and|or|to|through)\s+(?:on\s+)?(?:{_WEEKDAY_WORDS})(?:['\u2019]s)?\s*")
 _THAT = regex.compile(r"\b(?:that|which|who|whom|whose)\b", regex.IGNORECASE)  # what follows is another clause
 _NEW_CLAUSE = regex.compile(r"[\s,;]*(?:and|but|while|whereas|although|though|because|so|after|before|when|once|if|unless|until|since|as)\b", regex.IGNORECASE)
 
