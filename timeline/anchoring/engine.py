@@ -166,7 +166,7 @@ RULES: list[tuple[str, str]] = [
     ("clock_time", rf"(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{I(r'a\.m\.?|p\.m\.?|am|pm')})(?:\s+(?P<zone>[A-Z]{{2,4}}T?))?(?:,?\s+(?:on\s+)?(?P<weekday>{WEEKDAY})|\s+(?P<dayword>{I(r'today|yesterday|tomorrow')}))?(?!\w)"),
     ("military_time", rf"(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)\s+(?P<zone>{I(r'GMT|UTC|local\s+time|hours|hrs|IST|EST|EDT|CET|JST|KST')})(?:,?\s+(?:on\s+)?(?P<weekday>{WEEKDAY})|\s+(?P<dayword>{I(r'today|yesterday|tomorrow')}))?\b"),
     # "Midnight" after a capitalised word is a name ("AFR Midnight Rambler"), as "High Noon" is
-    ("named_time", rf"(?<!{I(r'high')}\s)(?:(?P<word>noon|midday|midnight)|(?<!\b[A-Z][\w.]*\s)(?P<word>Noon|Midday|Midnight|NOON|MIDDAY|MIDNIGHT))\b"),
+    ("named_time", rf"(?<!{I(r'high')}\s)(?:(?P<word>noon|midday|midnight)|(?P<word>Noon|Midday|Midnight|NOON|MIDDAY|MIDNIGHT)(?<!\b[A-Z][\w.]*\s+\w+))\b"),
     ("hour_of_day", rf"(?P<hour>1[012]|0?[1-9]|{I(r'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve')})(?:\s+{I(r"o'clock|o’clock")})?\s+(?P<part>{I(r'in\s+the\s+(?:morning|afternoon|evening)|at\s+night')})\b(?!\s+(?:session|sessions|trading|shift|shifts|news|edition|show)\b)|(?P<hour>1[012]|0?[1-9]|{I(r'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve')})\s+{I(r"o'clock|o’clock")}"),
     ("set", rf"(?P<set>daily|weekly|monthly|annually|yearly|hourly|nightly|{I(r'every\s+(?:other\s+)?(?:day|week|month|year|morning|evening|night|weekend)|each\s+(?:day|week|month|year)|(?:once|twice|\d+\s+times|three\s+times)\s+(?:a|per)\s+(?:day|week|month|year)|per\s+(?:day|week|month|year)')})\b"),
     ("every_weekday", rf"{I(r'every|each')}\s+(?P<weekday>{WEEKDAY})"),
