@@ -111,6 +111,7 @@ _REPORTED_ON = regex.compile(
 )
 # "on Friday and Saturday will bring": a second day, not a second clause
 _ANOTHER_DAY = regex.compile(rf"\s*(?:and|or|to|through)\s+(?:on\s+)?(?:{_WEEKDAY_WORDS})(?:['\u2019]s)?\s*")
+_INSIDE_RELATIVE = regex.compile(r",\s*(?:which|who)\b[^,;]*$", regex.IGNORECASE)
 _THAT = regex.compile(r"\b(?:that|which|who|whom|whose)\b", regex.IGNORECASE)  # what follows is another clause
 _NEW_CLAUSE = regex.compile(r"[\s,;]*(?:and|but|while|whereas|although|though|because|so|after|before|when|once|if|unless|until|since|as)\b", regex.IGNORECASE)
 
@@ -129,8 +130,10 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
                 word.lower() in _NOT_PAST_ED or word[:1].isupper() or word.lower().startswith("un")
             ) and not _AMOUNT_AFTER.match(text, match.end()):
                 continue  # an adjective ("increased tension"), unless an amount follows ("increased 0.2 percent")
-            if kind == PAST and word.endswith("ed") and _COMPOUND_BEFORE.search(text, max(0, match.start() - 20), match.start()):
-                continue  # "third-placed", "US-led": a compound adjective ("re-elected" stays a verb)
+            if kind == PAST and word.endswith("ed") and (
+                _COMPOUND_BEFORE.search(text, max(0, match.start() - 20), match.start()) or text[match.end() : match.end() + 1] == "-"
+            ):
+                continue  # "third-placed", "US-led", "closed-door": a compound adjective ("re-elected" stays a verb)
             if kind == PAST and word.endswith("ed") and _ADJECTIVE_SLOT.search(text, max(0, match.start() - 8), match.start()):
                 continue  # "in occupied east Jerusalem", "the disputed region": an adjective
             if kind == PAST and _PASSIVE_AUXILIARY.search(text, max(0, match.start() - 8), match.start()):
@@ -141,6 +144,8 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
             distance = len(gap.split()) + penalty
             if match.start() >= end and (_NEW_CLAUSE.match(gap) or _THAT.search(gap)) and not _ANOTHER_DAY.fullmatch(gap):
                 continue  # a later clause: "planned a rally on Saturday and were planning to…", "told ABC Thursday that forces will…"
+            if match.start() >= end and "," in gap and _INSIDE_RELATIVE.search(text, sentence_start, start):
+                distance += 5  # "…, which will be put to voters in May, was not…": the main clause's verb counts for less
             if "," in gap or ";" in gap or "—" in gap:
                 distance += 5  # another clause
             if match.end() <= start:

@@ -376,6 +376,9 @@ def test_a_year_earlier_in_comparisons_does_not_move_the_story():
         ("Members are to hold a special session Tuesday on the talks.", date(1997, 4, 24), "Tuesday", "1997-04-29"),
         ("The APEC summit on Friday and Saturday will bring together leaders.", date(2005, 11, 13), "Friday", "2005-11-18"),
         ("With six-party talks set to resume Monday, Noland spoke.", date(2006, 12, 14), "Monday", "2006-12-18"),
+        # the main clause after a relative one counts for less; "closed-door" is an adjective
+        ("NATO membership, which will be put to voters in a referendum in May, was not directed against Russia.", date(1997, 4, 28), "May", "1997-05"),
+        ("The theme of the talks, which include closed-door sessions and continue until midday on Sunday, is youth.", date(2005, 12, 3), "Sunday", "2005-12-04"),
         # a past verb right before a day dates it in the past even when the next one is nearer; a supposition does not
         ("The first case in humans was announced on March 18.", date(2006, 12, 23), "March 18", "2006-03-18"),
         ("If the government fell on Dec. 8, a vote would take place in January.", date(2005, 11, 7), "Dec. 8", "2005-12-08"),
