@@ -89,9 +89,11 @@ _NOT_PAST_ED = {
 }
 _PAST_CUES = regex.compile(rf"\b(?:{_IRREGULAR_PAST}|[a-z]{{2,}}ed)\b")
 _AMOUNT_AFTER = regex.compile(r"\s+(?:by\s+|to\s+)?[$€£¥]?\d")
-_PASSIVE_AUXILIARY = regex.compile(r"\b(?:is|are|am|be|being)\s+$", regex.IGNORECASE)
+_PASSIVE_AUXILIARY = regex.compile(r"\b(?:is|are|am|be|being)\s+(?:\w+ly\s+)?$", regex.IGNORECASE)
 _COMPOUND_BEFORE = regex.compile(r"(?<!\b(?i:re|co|pre|de|un|mis|over|under|out))-$")
 _ADJECTIVE_SLOT = regex.compile(r"\b(?:the|a|an|in|of|from|into|with|its|their|his|her|our|this|these|those)\s+$", regex.IGNORECASE)
+_PASSIVE_PAIR = regex.compile(r"\b(?:is|are|am|be|being|been)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn)\s+(?:and|or)\s+$", regex.IGNORECASE)
+_QUOTE_MARK = regex.compile("[\"\u201c\u201d]")
 _BASE_FORM_BEFORE = regex.compile(r"(?:\b(?:to|will|would|can|could|may|might|must|should|shall|did|does|do|not)|n[\x27\u2019]t)\s+$", regex.IGNORECASE)
 _PRESENT_CUES = regex.compile(r"\b(?:is|are|(?<!\d\s?)am|now|currently|today)\b", regex.IGNORECASE)  # not "10:00 am"
 _PARTICIPLES = (
@@ -121,6 +123,9 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
     sentence_start, sentence_end = sentences.around(text, start, end)
     candidates: list[tuple[float, str, str, str]] = []  # (distance, direction, cue, label for the reason)
 
+    opening = text[sentence_start:start]
+    quoted = opening.count('"') % 2 == 1 or opening.rfind("\u201c") > opening.rfind("\u201d")  # inside a quotation
+
     def consider(pattern: regex.Pattern, kind: str, penalty: float, only_before: bool = False, label: str = "") -> None:
         for match in pattern.finditer(text, sentence_start, sentence_end):
             if start <= match.start() < end or (only_before and match.start() >= start):
@@ -136,11 +141,14 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
                 continue  # "third-placed", "US-led", "closed-door": a compound adjective ("re-elected" stays a verb)
             if kind == PAST and word.endswith("ed") and _ADJECTIVE_SLOT.search(text, max(0, match.start() - 8), match.start()):
                 continue  # "in occupied east Jerusalem", "the disputed region": an adjective
-            if kind == PAST and _PASSIVE_AUXILIARY.search(text, max(0, match.start() - 8), match.start()):
-                continue  # "when the case is heard in May": a participle, not a past tense
+            if kind == PAST and (_PASSIVE_AUXILIARY.search(text, max(0, match.start() - 24), match.start())
+                                 or _PASSIVE_PAIR.search(text, max(0, match.start() - 50), match.start())):
+                continue  # "when the case is heard in May", "will be presented and played": participles, not past tenses
             if kind == PAST and pattern is _PAST_CUES and _BASE_FORM_BEFORE.search(text, max(0, match.start() - 8), match.start()):
                 continue  # "ready to cut production", "will hit": the plain verb, whose past looks the same
             gap = text[match.end() : start] if match.end() <= start else text[end : match.start()]
+            if quoted and match.start() >= end and _QUOTE_MARK.search(gap):
+                continue  # '"We will go back on Sunday," he added': the attribution is outside the quotation
             distance = len(gap.split()) + penalty
             if match.start() >= end and (_NEW_CLAUSE.match(gap) or _THAT.search(gap)) and not _ANOTHER_DAY.fullmatch(gap):
                 continue  # a later clause: "planned a rally on Saturday and were planning to…", "told ABC Thursday that forces will…"

@@ -379,6 +379,9 @@ def test_a_year_earlier_in_comparisons_does_not_move_the_story():
         # the main clause after a relative one counts for less; "closed-door" is an adjective
         ("NATO membership, which will be put to voters in a referendum in May, was not directed against Russia.", date(1997, 4, 28), "May", "1997-05"),
         ("The theme of the talks, which include closed-door sessions and continue until midday on Sunday, is youth.", date(2005, 12, 3), "Sunday", "2005-12-04"),
+        # inside a quotation, the attribution after it ("he added") does not decide; nor does a passive participle
+        ('"We will go back to Baidoa to present our laws to the parliament on Sunday," he added.', date(2006, 12, 29), "Sunday", "2006-12-31"),
+        ("The facsimile will be officially presented and played by Birsak on Friday, it said.", date(2006, 12, 27), "Friday", "2006-12-29"),
         # a past verb right before a day dates it in the past even when the next one is nearer; a supposition does not
         ("The first case in humans was announced on March 18.", date(2006, 12, 23), "March 18", "2006-03-18"),
         ("If the government fell on Dec. 8, a vote would take place in January.", date(2005, 11, 7), "Dec. 8", "2005-12-08"),
