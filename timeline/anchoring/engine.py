@@ -956,7 +956,8 @@ def _named_day(found, context, start: int, end: int) -> tuple[date, str] | None:
 
 _DAY_AFTER_TIME = regex.compile(
     rf"\)?\s*(?:\([^()]{{1,24}}\)\s*)?,?\s*(?:{I(r'on|of')}\s+)?(?:(?:(?P<relative>{I(r'last|next|this')})\s+)?(?P<weekday>{WEEKDAY})|(?P<dayword>{I(r'today|yesterday|tomorrow')}))\b"
-    rf"|\s*\([^()]{{0,20}}?\b(?P<weekday>{WEEKDAY})\)"  # "4 in the morning (4 a.m. EDT Thursday)"
+    # "4 in the morning (4 a.m. EDT Thursday)"; but "8:30 a.m. (2330 GMT Thursday)" is Friday where it happened
+    rf"|\s*\((?![^()]*\b(?:GMT|UTC)\b)[^()]{{0,20}}?\b(?P<weekday>{WEEKDAY})\)"
 )
 
 

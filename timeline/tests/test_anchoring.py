@@ -413,6 +413,11 @@ def test_a_time_takes_the_day_named_after_it():
     assert values(text, date(2006, 12, 28))[1:] == [("0700 GMT", "2007-01-01T07:00"), ("Monday", "2007-01-01")]
 
 
+def test_a_day_named_with_gmt_is_the_day_in_gmt_only():
+    found = values("The quake, which occurred at 8:30 a.m. (2330 GMT Thursday), was felt in Tokyo.", date(1997, 4, 11))
+    assert found == [("8:30 a.m.", "1997-04-11T08:30"), ("2330 GMT Thursday", "1997-04-10T23:30")]
+
+
 def test_a_time_takes_a_relative_day_named_after_it():
     text = "Harbin shut its water supply from the early morning last Wednesday to 6 p.m. of last Sunday."
     assert values(text, date(2005, 11, 29))[1] == ("6 p.m.", "2005-11-27T18:00")
