@@ -510,9 +510,11 @@ def _season(match, context):
         way, reason = direction(context.text, match.start(), match.end())
         if way == FUTURE and points_ahead_weakly(reason):
             way = ""  # "preparations for the summer war": the nearer summer
-        year = finished[-1] if way == PAST else upcoming[0] if way == FUTURE else (
-            finished[-1] if (dct - seasons[[y for y, _ in seasons].index(finished[-1])][1][1]).days < (seasons[[y for y, _ in seasons].index(upcoming[0])][1][0] - dct).days else upcoming[0]
-        )
+        gone, coming = finished[-1], upcoming[0]
+        ended, starts = dict(seasons)[gone][1], dict(seasons)[coming][0]
+        if relative == "this" and way == PAST and (dct - ended).days > 183:
+            way = ""  # "supplies this winter", said in November: the winter about to start, not one long gone
+        year = gone if way == PAST else coming if way == FUTURE else gone if (dct - ended).days < (starts - dct).days else coming
     return _make(match, context, "DATE", f"{year:04d}-{code}", mod=mod, anchor=f"publication date {dct}",
                  direction_=way, reason=f"season: {reason}", start=start)
 
@@ -961,7 +963,7 @@ _DAY_AFTER_TIME = regex.compile(
 )
 
 
-_JUST_AFTER = regex.compile(r"[\s(),]{0,4}|\)?\s*(?:(?i:to|and|or|until|till|through)\s+|[-–]\s*)")
+_JUST_AFTER = regex.compile(r"(?s:.{0,4})|\)?\s*(?:(?i:to|and|or|until|till|through)\s+|[-–]\s*)")
 _AS_OF = regex.compile(r"\b(?i:as\s+of)\s+(?:(?i:about|around)\s+)?$")
 
 

@@ -368,6 +368,7 @@ def test_a_year_earlier_in_comparisons_does_not_move_the_story():
         # "this summer" said in November is the summer just gone, unless the tense looks ahead
         ("Graduates faced the job market this summer.", date(2006, 11, 27), "this summer", "2006-SU"),
         ("We will go there this summer.", date(2006, 11, 27), "this summer", "2007-SU"),
+        ("Inventories helped to offset concerns about heating fuel supplies this winter.", date(2005, 11, 23), "this winter", "2005-WI"),
         # "ahead of", "play host to", "to meet", and a second day that is no second clause
         ("The family receive condolences ahead of his funeral Wednesday, while schools are closed.", date(2005, 12, 13), "Wednesday", "2005-12-14"),
         ("The Spanish champions play host to Recreativo Huelva on Wednesday.", date(2006, 12, 18), "Wednesday", "2006-12-20"),
@@ -416,6 +417,10 @@ def test_a_time_takes_the_day_named_after_it():
 def test_a_day_named_with_gmt_is_the_day_in_gmt_only():
     found = values("The quake, which occurred at 8:30 a.m. (2330 GMT Thursday), was felt in Tokyo.", date(1997, 4, 11))
     assert found == [("8:30 a.m.", "1997-04-11T08:30"), ("2330 GMT Thursday", "1997-04-10T23:30")]
+
+
+def test_a_time_takes_the_day_named_just_before_it():
+    assert values("We call all Croatians to be in Split tomorrow at noon.", date(2005, 12, 10)) == [("tomorrow", "2005-12-11"), ("noon", "2005-12-11T12:00")]
 
 
 def test_a_time_takes_a_relative_day_named_after_it():
