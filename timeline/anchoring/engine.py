@@ -227,6 +227,7 @@ class _Context:
     reference_any: date | None = None  # the start of the last date of any granularity, for "that year"
     reference_any_text: str = ""
     spans: list[Span] = field(default_factory=list)
+    dayless_times: list[Span] = field(default_factory=list)  # times dated by a fallback, no day named with them
 
 
 def annotate(text: str, dct: date | None, kind: str = NEWS) -> list[Span]:
@@ -248,7 +249,7 @@ def annotate(text: str, dct: date | None, kind: str = NEWS) -> list[Span]:
             continue  # a value beyond the calendar (a publication date in year 1): no expression, rather than no answer
         for span in found:
             _record(span, rule, context)
-    _date_times_by_a_later_day(context.spans, text)
+    _date_times_by_a_later_day(context)
     return context.spans
 
 
@@ -296,6 +297,10 @@ def _month_in(match) -> int:
     text = match.group(0)
     found = regex.search(rf"{MONTH}", text)
     return _month_number(found.group(0))
+
+
+def _day_in(match, group: str = "day") -> int:
+    return int(match.group(group).rstrip("stndrh"))  # "7th", "21st"
 
 
 def _needs_dct(match, context, type_="DATE") -> Span | None:
@@ -353,7 +358,7 @@ def _past_tolerance(context, match) -> int:
 
 
 def _full_date(match, context):
-    year, day = int(match.group("year")), int(match.group("day").rstrip("stndrh"))
+    year, day = int(match.group("year")), _day_in(match)
     try:
         value = date(year, _month_in(match), day)
     except ValueError:
@@ -376,7 +381,7 @@ def _month_relative_year(match, context):
 
 
 def _month_day(match, context):
-    day = int(match.group("day").rstrip("stndrh"))
+    day = _day_in(match)
     month = _month_in(match)
     relative = (match.group("relative") or "").lower()
     if relative in ("coming",):
@@ -399,7 +404,7 @@ def _month_day(match, context):
         first.end = match.end("day")
         first.text = context.text[first.start : first.end]
         try:
-            last_day = date(year, month, int(match.group("day_end").rstrip("stndrh")))
+            last_day = date(year, month, _day_in(match, "day_end"))
         except ValueError:
             return first
         second = _make(match, context, "DATE", last_day.isoformat(), anchor=anchor, direction_=way,
@@ -413,7 +418,7 @@ def _month_day_relative_year(match, context):
     if year is None:
         return _needs_dct(match, context)
     try:
-        day = date(year, _month_in(match), int(match.group("day").rstrip("stndrh")))
+        day = date(year, _month_in(match), _day_in(match))
     except ValueError:
         return None
     return _make(match, context, "DATE", day.isoformat(), anchor=anchor, reason="day of a relative year")
@@ -925,24 +930,26 @@ def _day_around(match, context):
     return span
 
 
-def _time_day(match, context) -> tuple[date | None, str]:
-    """The day a clock time belongs to: the weekday or relative day named with it, else the reference."""
+def _time_day(match, context) -> tuple[date | None, str, bool]:
+    """The day a clock time belongs to, how it was found, and whether a day was named with the time
+    (the weekday or relative day beside it) rather than taken from the reference."""
     if context.dct and (named := _named_day(match, context, match.start(), match.end())):
-        return named  # "9 a.m. EST Tuesday", "at noon today"
+        return *named, True  # "9 a.m. EST Tuesday", "at noon today"
     if context.dct and (after := _DAY_AFTER_TIME.match(context.text, match.end())):
         # "10:35 a.m. (0735 GMT) Friday", "midday on Sunday": the day named right after the time
         bounds = (after.start("weekday"), after.end("weekday")) if after.group("weekday") else (after.start(), after.end())
-        return _named_day(after, context, *bounds)
+        return *_named_day(after, context, *bounds), True
     if context.dct and _AS_OF.search(context.text, max(0, match.start() - 12), match.start()):
-        return context.dct, f"publication date {context.dct}"  # "As of 10 a.m., the storm was…": the time of the report
+        return context.dct, f"publication date {context.dct}", False  # "As of 10 a.m., the storm was…": the time of the report
     # the time just before, or the start of a range: "10 a.m. (0800 GMT) to 2 p.m."
     before = context.spans[-1] if context.spans and _JUST_AFTER.fullmatch(context.text, context.spans[-1].end, match.start()) else None
     if before and before.first and before.first == before.last:
-        return before.first, before.anchor if before.reason == _NO_DAY_NAMED else before.text
+        dayless = any(before is time for time in context.dayless_times)
+        return before.first, before.anchor if dayless else before.text, not dayless
     if context.kind == NEWS and context.dct and context.reference_end < _previous_sentence_start(context.text, match.start()):
         # a day named two sentences back no longer holds: "…from Thursday's close. At 15:40, gold was quoted…"
-        return context.dct, f"publication date {context.dct}"
-    return context.reference, context.reference_text
+        return context.dct, f"publication date {context.dct}", False
+    return context.reference, context.reference_text, False
 
 
 def _named_day(found, context, start: int, end: int) -> tuple[date, str] | None:
@@ -973,28 +980,28 @@ def _previous_sentence_start(text: str, position: int) -> int:
 
 
 def _clock(match, context, hour: int, minute: int) -> Span:
-    day, anchor = _time_day(match, context)
+    day, anchor, named = _time_day(match, context)
     if day is None:
         return _make(match, context, "TIME", "", reason="time of day: waits for a publication date")
-    named = not anchor.startswith(("publication date", "the publication date")) and anchor != context.reference_text
     span = _make(match, context, "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", anchor=anchor,
-                 reason="time of day" if named else _NO_DAY_NAMED)
+                 reason="time of day" if named else "time of day; no day named with it")
     span.first = span.last = day
+    if not named:
+        context.dayless_times.append(span)
     return span
 
 
-_NO_DAY_NAMED = "time of day; no day named with it"
-
-
-def _date_times_by_a_later_day(spans: list[Span], text: str) -> None:
+def _date_times_by_a_later_day(context) -> None:
     """ "The accident occurred at 6:40 p.m. at the colliery on Sunday": a time with no day named before
     it takes the single day named later in its sentence, before any other time."""
+    spans, text = context.spans, context.text
+    dayless = {id(time) for time in context.dayless_times}
     for i, span in enumerate(spans):
-        if span.reason != _NO_DAY_NAMED or not span.value:
+        if id(span) not in dayless:
             continue
         _, sentence_end = sentences.around(text, span.start, span.end)
         for j, later in enumerate(spans[i + 1 :], start=i + 1):
-            if later.start >= sentence_end or (later.type == "TIME" and later.reason != _NO_DAY_NAMED):
+            if later.start >= sentence_end or (later.type == "TIME" and id(later) not in dayless):
                 break
             following = spans[j + 1] if j + 1 < len(spans) else None
             if (later.type == "DATE" and later.first and later.first == later.last

@@ -28,3 +28,12 @@ WEEKDAYS = {
 # Longest first, so that a regex alternation prefers "September" over "Sep".
 MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
 WEEKDAY_PATTERN = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+
+
+def _spelled_out(names: dict[str, int]) -> list[str]:
+    """The full name of each month or weekday: the longest of the names for one number."""
+    return [max((name for name, n in names.items() if n == number), key=len) for number in sorted(set(names.values()))]
+
+
+FULL_MONTHS = _spelled_out(MONTHS)  # "january" … "december"
+FULL_WEEKDAYS = _spelled_out(WEEKDAYS)  # "monday" … "sunday"

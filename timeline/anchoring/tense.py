@@ -12,6 +12,7 @@ then takes the nearer date.
 import regex
 
 from . import sentences
+from .lexicon import FULL_MONTHS, FULL_WEEKDAYS
 
 FUTURE = "future"
 PAST = "past"
@@ -20,8 +21,9 @@ FUTURE_IN_PAST = "future seen from the past"
 BOUND = "a bound"
 SAYING = "the day of the saying"
 
-_WEEKDAY_WORDS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_CALENDAR_WORD = rf"(?:{_WEEKDAY_WORDS}|January|February|March|April|May|June|July|August|September|October|November|December)"
+_WEEKDAY_WORDS = "|".join(day.capitalize() for day in FULL_WEEKDAYS)
+_CALENDAR_WORD = rf"(?:{_WEEKDAY_WORDS}|{'|'.join(month.capitalize() for month in FULL_MONTHS)})"
+_MEETING_A_SIDE = r"(?:hosts?|plays?\s+host\s+to|takes?\s+on|faces?|meets?)"
 _FUTURE_CUES = regex.compile(
     r"\b(?:will(?<!\b(?:the|a|political|good|free|ill|own|popular|public|strong|collective|national|his|her|their|its|our|my|your)\s+will)"
     r"(?<![\x27\u2019]s\s+will)|"  # not the noun: "political will", "the people's will"
@@ -52,8 +54,7 @@ _FUTURE_IN_PAST_CUES = regex.compile(
 _SCHEDULED_CUES = regex.compile(
     r"\b(?:starts|begins|opens|resumes|convenes|departs|arrives|kicks?\s+off|takes?\s+place|gets\s+under\s+way|expires?|ends|closes|concludes|"
     r"next\s+(?!to\b|door\b)\w+|ahead\s+of|"  # "the next match is on Wednesday"
-    r"(?:hosts?|plays?\s+host\s+to|takes?\s+on|faces?|meets?)"
-    r"(?<!\b(?:will|would|to|can|could|may|might|shall|should|must|not)\s+(?:hosts?|plays?\s+host\s+to|takes?\s+on|faces?|meets?))"
+    rf"{_MEETING_A_SIDE}(?<!\b(?:will|would|to|can|could|may|might|shall|should|must|not)\s+{_MEETING_A_SIDE})"
     rf"(?=\s+(?!{_CALENDAR_WORD})(?-i:[A-Z])))\b",  # a team or a person follows, not a date
     regex.IGNORECASE,
 )
