@@ -17,7 +17,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from . import extraction, outlets
+from newsdates import metadata as extraction
+from newsdates.metadata import outlets
 from .models import Article, Source
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md"}

@@ -3,7 +3,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from . import extraction, outlets
+from newsdates import metadata as extraction
+from newsdates.metadata import outlets
 
 
 class Source(models.Model):

@@ -29,7 +29,7 @@ from django.core.management import call_command  # noqa: E402
 
 from articles.ingest import ingest_paths  # noqa: E402
 from articles.models import Article  # noqa: E402
-from timeline.anchoring.lexicon import MONTHS  # noqa: E402
+from newsdates.lexicon import MONTHS  # noqa: E402
 
 AGENCY_BY_PREFIX = {"AFP": "Agence France-Presse", "XIN": "Xinhua", "APW": "Associated Press", "NYT": "The New York Times"}
 DATELINE = re.compile(r"^[A-Z][A-Za-z'’/ .,-]*?[,.]?\s+([A-Z][a-z]+)\.?\s+(\d{1,2})\s*,\s*(\d{4})")

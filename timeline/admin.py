@@ -8,8 +8,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from articles.models import Source
 
-from .anchoring import calendar as cal
-from .anchoring.calendar import interval
+from newsdates import calendar as cal
+from newsdates.calendar import interval
 from .editing import hide_events, merge_events, move_to_new_event, review_events, unhide_events
 from .models import Event, Mention
 

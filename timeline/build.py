@@ -19,7 +19,7 @@ from django.db.models import Q
 
 from articles.models import Article
 
-from .happenings import HAPPENING_KINDS, Statement, cosine, different_kinds, find_statements, kinds, stems, weighted
+from newsdates.statements import HAPPENING_KINDS, Statement, cosine, different_kinds, find_statements, kinds, stems, weighted
 from .models import Event, Mention
 
 MERGE_THRESHOLD = 0.2  # weighted cosine of what two statements say, at or above which they are one happening

@@ -6,8 +6,8 @@ from simple_history.models import HistoricalRecords
 
 from articles.models import Article
 
-from .anchoring.calendar import granularity as granularity_of
-from .anchoring.calendar import interval
+from newsdates.calendar import granularity as granularity_of
+from newsdates.calendar import interval
 
 
 class Granularity(models.TextChoices):
@@ -119,7 +119,7 @@ class Event(models.Model):
 def _medoid(mentions: list["Mention"]) -> "Mention":
     """The mention that stands best for the event: one whose date is an adverbial of its own clause
     ("met Putin on Thursday", not "left for a summit Thursday"), and among those the most like the others."""
-    from .happenings import cosine
+    from newsdates.statements import cosine
 
     def adverbial(mention) -> bool:
         before = mention.quote[: mention.phrase_start - mention.sentence_start].rstrip().lower()

@@ -12,7 +12,7 @@ from django.views.decorators.vary import vary_on_headers
 from articles.models import Article, Source
 
 from . import axis
-from .anchoring import annotate
+from newsdates.anchoring import annotate
 from .exports import CONTENT_TYPES, FORMATS, display_date, render as render_export, with_mentions
 from .filters import UNKNOWN_SOURCE, TimelineFilters, filter_events, source_counts, without_source
 from .models import Event, Mention

@@ -3,7 +3,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from timeline.tests.test_timeml import DOCUMENT
+from newsdates.tests.test_timeml import DOCUMENT
 
 
 def test_annotate_marks_each_expression_in_text_format(tmp_path, capsys):

@@ -5,7 +5,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from timeline.anchoring import NARRATIVE, NEWS, annotate
+from newsdates.anchoring import NARRATIVE, NEWS, annotate
 
 JSONL_FIELDS = ("start", "end", "text", "type", "value", "mod", "first", "last", "rule")
 

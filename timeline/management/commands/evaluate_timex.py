@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from timeline.anchoring.evaluation import dateline_system, report, run, search_dates_system
-from timeline.anchoring.timeml import load_corpus
+from newsdates.evaluation import dateline_system, report, run, search_dates_system
+from newsdates.timeml import load_corpus
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from timeline.anchoring.timeml import Timex, load_corpus, load_document, score_document
+from newsdates.timeml import Timex, load_corpus, load_document, score_document
 
 DOCUMENT = """<?xml version="1.0" ?>
 <TimeML>

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from .engine import NEWS, annotate
+from .anchoring.engine import NEWS, annotate
 from .timeml import Score, TimeMLDocument, Timex, score_corpus
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
-from timeline.anchoring.lexicon import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN
+from ..lexicon import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN
 
 from .outlets import (
     DOCID_PREFIXES,

@@ -13,9 +13,9 @@ from datetime import date, timedelta
 import regex
 from dateutil.easter import easter
 
-from . import calendar as cal
-from . import sentences
-from .lexicon import MONTHS, WEEKDAYS
+from .. import calendar as cal
+from .. import sentences
+from ..lexicon import MONTHS, WEEKDAYS
 from .tense import FUTURE, PAST, PRESENT, direction, past_verb_right_before, points_ahead_weakly, saying_before
 
 NEWS = "news"

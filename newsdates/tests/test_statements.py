@@ -1,7 +1,7 @@
 from datetime import date
 
-from timeline.anchoring.sentences import split
-from timeline.happenings import cosine, different_kinds, find_statements, make_headline, stems
+from newsdates.sentences import split
+from newsdates.statements import cosine, different_kinds, find_statements, make_headline, stems
 
 
 def test_sentences_survive_abbreviations_quotes_and_times():

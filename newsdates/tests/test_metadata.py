@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from articles.extraction import clean_body, extract
+from newsdates.metadata import clean_body, extract
 from conftest import SEEDS
 
 

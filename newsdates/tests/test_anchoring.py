@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from timeline.anchoring import NARRATIVE, annotate
+from newsdates.anchoring import NARRATIVE, annotate
 
 WED = date(2019, 4, 24)  # a Wednesday: the day Kim Jong Un crossed into Russia
 THU = date(2019, 4, 25)
@@ -492,7 +492,7 @@ def test_dates_beyond_the_calendar_never_break_the_engine():
 def test_random_runs_of_date_words_never_break_the_engine():
     import random
 
-    from timeline.anchoring.engine import _TRIGGER_WORDS
+    from newsdates.anchoring.engine import _TRIGGER_WORDS
 
     words = _TRIGGER_WORDS + ["Monday", "March", "1999", "9999", "0", "31", "99,999,999", "1.5", "'s", ",", "ago", "later",
                               "week", "weekend", "Q4", "1600s", "'90s", "a.m.", "GMT", "2400", "February 30", "Feb. 29", "(", ")"]

@@ -14,8 +14,8 @@ import regex
 import snowballstemmer
 
 from .anchoring import Span, annotate
-from .anchoring.lexicon import MONTHS, WEEKDAYS
-from .anchoring.sentences import split
+from .lexicon import MONTHS, WEEKDAYS
+from .sentences import split
 
 # Values that place nothing on a calendar: they date no happening.
 VAGUE_VALUES = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}

@@ -11,8 +11,8 @@ then takes the nearer date.
 
 import regex
 
-from . import sentences
-from .lexicon import FULL_MONTHS, FULL_WEEKDAYS
+from .. import sentences
+from ..lexicon import FULL_MONTHS, FULL_WEEKDAYS
 
 FUTURE = "future"
 PAST = "past"
