@@ -4,7 +4,10 @@ from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from newsdates import metadata
+
 from .models import Article, Source
+from .signals import article_redated, article_refiled
 from .sources import merge_sources
 
 
@@ -119,15 +122,14 @@ class ArticleAdmin(SimpleHistoryAdmin):
             article.source_how = Article.SourceHow.EDITOR
             article.source_evidence = f"set by {request.user.get_username()}"
         if "title" in form.changed_data:
-            article.title_how = "editor"
+            article.title_how = metadata.HOW_EDITOR
         if "published_how" in form.changed_data and article.published_how == Article.PublishedHow.UNKNOWN:
             article.published = None
         super().save_model(request, article, form, change)
-        from timeline.build import rebuild_article, refresh_article_events
-
         if {"published", "published_precision", "published_how"} & set(form.changed_data):
-            report = rebuild_article(article)  # its relative dates are counted from the new date
-            self.message_user(request, f"Re-anchored: {report.mentions_updated} mention(s) changed date, "
-                                       f"{report.mentions_added} added, {report.mentions_waiting} waiting for a date.")
+            # its relative dates are counted from the new date
+            for _, summary in article_redated.send(sender=Article, article=article):
+                if summary:
+                    self.message_user(request, summary)
         elif {"source", "agency"} & set(form.changed_data):
-            refresh_article_events(article)  # its events' source counts follow the new source
+            article_refiled.send(sender=Article, article=article)  # its events' source counts follow the new source

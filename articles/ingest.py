@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from newsdates import metadata as extraction
+from newsdates import metadata
 from newsdates.metadata import outlets
 from .models import Article, Source
 
@@ -206,7 +206,7 @@ def ingest_text(text: str, file_name: str, manifest: ManifestEntry | None = None
             return FileOutcome(display_path, "unchanged", "", same_content.id)
         return FileOutcome(display_path, "duplicate", f"same text as {same_content.file_name}", same_content.id)
 
-    extracted = extraction.extract(text, file_name)
+    extracted = metadata.extract(text, file_name)
     if not extracted.body.strip():
         raise IngestError("no article text left once the page furniture is removed")
 
@@ -222,46 +222,52 @@ def ingest_text(text: str, file_name: str, manifest: ManifestEntry | None = None
     return FileOutcome(display_path, "updated" if existing else "added", "", article.id)
 
 
-def _apply(article: Article, text: str, content_hash: str, found: extraction.ExtractedArticle, manifest) -> None:
-    """Set the article's fields from what was found; an editor's corrections stay as they are."""
-    editor = Article.PublishedHow.EDITOR
+def _apply(article: Article, text: str, content_hash: str, found: metadata.ExtractedArticle, manifest) -> None:
+    """Set the article's fields from what was found. The precedence table decides between the manifest and
+    the text; a field an editor set stays as the editor left it, even where the editor made it unknown."""
     article.raw_text = text
     article.content_hash = content_hash
     article.body = found.body
     article.notes = found.notes
     article.byline = found.byline[:300]
+    stated = _manifest_candidates(manifest)
 
-    title, title_how = found.title.value or "", found.title.how
-    url = found.url.value or ""
-    published, published_how = found.published.value, found.published.how
-    published_evidence, precision = found.published.evidence, found.published_precision
-    source_outlet, source_how, source_evidence = found.source.value, found.source.how, found.source.evidence
-    agency_outlet = found.agency.value
-
-    if manifest:
-        if manifest.title:
-            title, title_how = manifest.title, extraction.HOW_MANIFEST
-        if manifest.url:
-            url = manifest.url
-        if manifest.published:
-            published, published_how = manifest.published, extraction.HOW_MANIFEST
-            published_evidence, precision = "manifest", "day"
-        if manifest.agency:
-            agency_outlet = outlets.agency_by_alias(manifest.agency) or outlets.Outlet(manifest.agency, outlets.KIND_WIRE)
-        if manifest.source:
-            source_outlet = outlets.outlet_for_name(manifest.source) or outlets.Outlet(manifest.source, outlets.KIND_OUTLET)
-            source_how, source_evidence = extraction.HOW_MANIFEST, "manifest"
-
-    if article.title_how != editor:
-        article.title, article.title_how = title[:500], title_how
+    if article.title_how != metadata.HOW_EDITOR:
+        title = metadata.choose("title", [*stated.get("title", []), found.title])
+        article.title, article.title_how = (title.value or "")[:500], title.how
+    url = metadata.choose("url", [*stated.get("url", []), found.url]).value or ""
     if not url.startswith(("http://", "https://")):
         url = ""
     article.url = article.url if article.pk and article.url and not url else url[:1000]
-    if article.published_how != editor:
-        article.published, article.published_how = published, published_how
-        article.published_evidence, article.published_precision = published_evidence, precision
+    if article.published_how != metadata.HOW_EDITOR:
+        published = metadata.choose("published", [*stated.get("published", []), found.published])
+        article.published, article.published_how = published.value, published.how
+        article.published_evidence, article.published_precision = published.evidence, published.precision
         article.published_confidence = None
-    if article.source_how != editor:
-        article.source = Source.for_outlet(source_outlet) if source_outlet else None
-        article.source_how, article.source_evidence = source_how, source_evidence
-        article.agency = Source.for_outlet(agency_outlet) if agency_outlet else None
+    if article.source_how != metadata.HOW_EDITOR:
+        source = metadata.choose("source", [*stated.get("source", []), found.source])
+        agency = metadata.choose("agency", [*stated.get("agency", []), found.agency])
+        article.source = Source.for_outlet(source.value) if source.value else None
+        article.source_how, article.source_evidence = source.how, source.evidence
+        article.agency = Source.for_outlet(agency.value) if agency.value else None
+
+
+def _manifest_candidates(manifest: ManifestEntry | None) -> dict[str, list[metadata.Found]]:
+    """What a manifest states, as candidates for the precedence table."""
+    if manifest is None:
+        return {}
+    stated: dict[str, list[metadata.Found]] = {}
+    how = metadata.HOW_MANIFEST
+    if manifest.title:
+        stated["title"] = [metadata.Found(manifest.title, how, "manifest")]
+    if manifest.url:
+        stated["url"] = [metadata.Found(manifest.url, how, "manifest")]
+    if manifest.published:
+        stated["published"] = [metadata.Found(manifest.published, how, "manifest", "day")]
+    if manifest.agency:
+        agency = outlets.agency_by_alias(manifest.agency) or outlets.Outlet(manifest.agency, outlets.KIND_WIRE)
+        stated["agency"] = [metadata.Found(agency, how, "manifest")]
+    if manifest.source:
+        source = outlets.outlet_for_name(manifest.source) or outlets.Outlet(manifest.source, outlets.KIND_OUTLET)
+        stated["source"] = [metadata.Found(source, how, "manifest")]
+    return stated

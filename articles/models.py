@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from newsdates import metadata as extraction
+from newsdates import metadata
 from newsdates.metadata import outlets
 
 
@@ -49,27 +49,14 @@ class Source(models.Model):
         return source
 
 
-class Article(models.Model):
-    class PublishedHow(models.TextChoices):
-        MANIFEST = extraction.HOW_MANIFEST, "manifest"
-        HEADER = extraction.HOW_HEADER, "“Published” header"
-        BYLINE = extraction.HOW_BYLINE, "date under the byline"
-        DATELINE = extraction.HOW_DATELINE, "dateline"
-        URL = extraction.HOW_URL, "URL path"
-        FILENAME = extraction.HOW_FILENAME, "document id in the file name"
-        EDITOR = "editor", "set by an editor"
-        INFERRED = "inferred", "inferred from other articles"
-        UNKNOWN = extraction.HOW_UNKNOWN, "unknown"
+def how_choices(name: str, field_name: str) -> type[models.TextChoices]:
+    return models.TextChoices(name, [(how.upper(), (how, label)) for how, label in metadata.choices(field_name)])
 
-    class SourceHow(models.TextChoices):
-        MANIFEST = extraction.HOW_MANIFEST, "manifest"
-        DOMAIN = extraction.HOW_DOMAIN, "URL domain"
-        CREDIT = extraction.HOW_CREDIT, "credit line in the text"
-        BYLINE = extraction.HOW_BYLINE, "byline"
-        DATELINE = extraction.HOW_DATELINE, "wire credit in the dateline"
-        FILENAME = extraction.HOW_FILENAME, "document id in the file name"
-        EDITOR = "editor", "set by an editor"
-        UNKNOWN = extraction.HOW_UNKNOWN, "unknown"
+
+class Article(models.Model):
+    # How each value was found: the vocabulary and its precedence are newsdates.metadata's.
+    PublishedHow = how_choices("PublishedHow", "published")
+    SourceHow = how_choices("SourceHow", "source")
 
     class Precision(models.TextChoices):
         DAY = "day", "day"
@@ -89,7 +76,7 @@ class Article(models.Model):
         help_text="Wire agency credited with the story, where one is.",
     )
     title = models.CharField(max_length=500)
-    title_how = models.CharField(max_length=10, default=extraction.HOW_TEXT)
+    title_how = models.CharField(max_length=10, default=metadata.HOW_TEXT)
     byline = models.CharField(max_length=300, blank=True)
     url = models.URLField(max_length=1000, blank=True)
     published = models.DateField(null=True, blank=True)

@@ -1,18 +1,17 @@
 """Editors' work on sources."""
 
 from .models import Article, Source
+from .signals import article_refiled
 
 
 def merge_sources(kept: Source, others: list[Source]) -> Source:
     """Re-file every article of `others` (as source or as agency) under `kept`, then delete `others`.
     Saved article by article, so each article's history shows the change."""
-    from timeline.build import refresh_article_events
-
     for other in others:
         for article in Article.objects.filter(source=other):
             article.source = kept
             article.save()
-            refresh_article_events(article)
+            article_refiled.send(sender=Article, article=article)
         for article in Article.objects.filter(agency=other):
             article.agency = kept
             article.save()

@@ -6,6 +6,7 @@ class TimelineConfig(AppConfig):
     name = "timeline"
 
     def ready(self):
+        from . import receivers  # noqa: F401  (connects the timeline to the articles app's signals)
         from .permissions import ensure_groups
 
         post_migrate.connect(ensure_groups, sender=self)

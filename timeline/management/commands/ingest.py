@@ -1,10 +1,14 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.ingest import ingest_paths
+from timeline.build import build_timeline
 
 PROGRESS_EVERY = 100
 
+
 class Command(BaseCommand):
+    """Ingest (the articles app's work), then build the timeline of what changed (the timeline's)."""
+
     help = "Ingest article text files: files, folders and globs. Re-running changes nothing for unchanged files."
 
     def add_arguments(self, parser):
@@ -29,8 +33,6 @@ class Command(BaseCommand):
                 self.stdout.write(f"duplicate {outcome.path}: {outcome.detail}")
         self.stdout.write(report.summary())
         if report.changed_article_ids and not no_build:
-            from timeline.build import build_timeline
-
             self.stdout.write(build_timeline(report.changed_article_ids).summary())
         if report.failed:
             raise CommandError(f"{len(report.failed)} file(s) could not be ingested; see above.", returncode=1)
