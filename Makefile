@@ -5,18 +5,24 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup migrate seed benchmark-ingest clean
+.PHONY: run test lint setup setup-dev migrate seed clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON_FOR_VENV)" || (scripts/find-python; exit 1)
 	$(PYTHON_FOR_VENV) -m venv $(VENV)
 
-# The stamp makes a second `make` skip pip unless requirements.txt changed.
+# The stamps make a second `make` skip pip unless the requirements changed.
 $(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
 setup: $(VENV)/.installed
+
+setup-dev: $(VENV)/.installed-dev
 
 migrate: setup
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input
@@ -27,9 +33,14 @@ seed: migrate
 run: seed
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: setup
+test: setup-dev
 	scripts/ensure-chromium
 	SECRET_KEY=insecure-test-only-key SECURE_SSL_REDIRECT=0 $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Style, and the package boundaries (newsdates imports no Django; no app imports one above it).
+lint: setup-dev
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) db.sqlite3 test-artifacts

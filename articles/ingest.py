@@ -19,6 +19,7 @@ from django.db import transaction
 
 from newsdates import metadata
 from newsdates.metadata import outlets
+
 from .models import Article, Source
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md"}

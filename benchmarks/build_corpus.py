@@ -6,27 +6,19 @@ Prints ingest and build throughput (articles/s), what the build made, and the pr
 """
 
 import argparse
-import os
 import resource
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.harness import setup_django  # noqa: E402
+
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 parser.add_argument("folder")
 parser.add_argument("--database-url", help="default: a new SQLite file in a temporary folder")
 options = parser.parse_args()
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
-os.environ.setdefault("SECRET_KEY", "benchmark-only")
-os.environ["DATABASE_URL"] = options.database_url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
+setup_django(options.database_url)
 
 from articles.ingest import ingest_paths  # noqa: E402
 from timeline.build import build_timeline  # noqa: E402
@@ -39,7 +31,6 @@ def progress(done: int, total: int) -> None:
 
 
 def main() -> None:
-    call_command("migrate", verbosity=0)
     started = time.perf_counter()
     ingested = ingest_paths([options.folder])
     ingest_seconds = time.perf_counter() - started

@@ -6,26 +6,17 @@ Ground truth for the agency is the LDC document id in each file name (AFP_…, X
 for the date is the dateline itself, re-read here with a separate, stricter pattern.
 """
 
-import os
 import re
 import sys
-import tempfile
 import time
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
-os.environ.setdefault("SECRET_KEY", "benchmark-only")
-database = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+from benchmarks.harness import setup_django  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
+setup_django()
 
 from articles.ingest import ingest_paths  # noqa: E402
 from articles.models import Article  # noqa: E402
@@ -44,7 +35,6 @@ def dateline_date(raw_text: str) -> date | None:
 
 
 def main(folder: str) -> None:
-    call_command("migrate", verbosity=0)
     started = time.perf_counter()
     report = ingest_paths([folder])
     elapsed = time.perf_counter() - started

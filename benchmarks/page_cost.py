@@ -8,35 +8,21 @@ several times through Django's test client and prints the query count and the me
 """
 
 import argparse
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.harness import setup_django  # noqa: E402
+
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 parser.add_argument("folder")
 parser.add_argument("--database-url")
 parser.add_argument("--repeat", type=int, default=5)
 options = parser.parse_args()
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
-os.environ.setdefault("SECRET_KEY", "benchmark-only")
-os.environ["SECURE_SSL_REDIRECT"] = "0"
-os.environ["ALLOWED_HOSTS"] = "testserver"
-os.environ["DATABASE_URL"] = options.database_url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"
+setup_django(options.database_url)
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.conf import settings  # noqa: E402
-
-# Serve static files from their folders: a benchmark has no collectstatic manifest.
-settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
-
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -47,7 +33,6 @@ from timeline.models import Event  # noqa: E402
 
 
 def main() -> None:
-    call_command("migrate", verbosity=0)
     if not Event.objects.exists():
         ingest_paths([options.folder])
         build_timeline()

@@ -7,24 +7,14 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from articles.models import Source
-
-from newsdates import calendar as cal
+from newsdates import granularity
 from newsdates.calendar import interval
+
 from .editing import hide_events, merge_events, move_to_new_event, review_events, unhide_events
 from .models import Event, Mention
 
-PRECISIONS = [("", "— or choose a precision and a day —"), ("day", "that day"), ("week", "its week"),
-              ("month", "its month"), ("year", "its year")]
-
-
-def timex_for(precision: str, day) -> str:
-    if precision == "day":
-        return day.isoformat()
-    if precision == "week":
-        return cal.week_value(day)
-    if precision == "month":
-        return cal.month_value(day)
-    return f"{day.year:04d}"
+PRECISIONS = [("", "— or choose a precision and a day —"),
+              *((g.name, "that day" if g.name == "day" else f"its {g.label}") for g in granularity.GRANULARITIES if g.editable)]
 
 
 class EventForm(forms.ModelForm):
@@ -48,7 +38,7 @@ class EventForm(forms.ModelForm):
         if precision or day:
             if not (precision and day):
                 raise forms.ValidationError("Give both a precision and a day, or a TIMEX3 value.")
-            value = timex_for(precision, day)
+            value = granularity.value_of(precision, day)
         if not value:
             raise forms.ValidationError("The event needs a date: a TIMEX3 value, or a precision and a day.")
         if interval(value) is None:
@@ -166,9 +156,7 @@ class EventAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="date", ordering="start")
     def date_shown(self, event):
-        from .exports import display_date
-
-        return display_date(event)
+        return event.when
 
     @admin.display(description="merge evidence")
     def evidence(self, event):

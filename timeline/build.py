@@ -18,8 +18,8 @@ from django.db import transaction
 from django.db.models import Q
 
 from articles.models import Article
-
 from newsdates.statements import HAPPENING_KINDS, Statement, cosine, different_kinds, find_statements, kinds, stems, weighted
+
 from .models import Event, Mention
 
 MERGE_THRESHOLD = 0.2  # weighted cosine of what two statements say, at or above which they are one happening

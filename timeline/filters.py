@@ -6,6 +6,7 @@ from datetime import date
 
 from django import forms
 from django.db.models import Count, Q
+from django.http import QueryDict
 
 from articles.models import Source
 
@@ -31,6 +32,8 @@ def parse_partial_date(text: str) -> tuple[date, date]:
 
 
 class PartialDateField(forms.CharField):
+    widget = forms.TextInput(attrs={"placeholder": "2019 or 2019-04 or 2019-04-24", "inputmode": "numeric", "size": 12})
+
     def __init__(self, **kwargs):
         super().__init__(required=False, max_length=10, **kwargs)
 
@@ -47,19 +50,38 @@ class PartialDateField(forms.CharField):
 class TimelineFilters(forms.Form):
     """Every filter the timeline page, its fragments and its exports accept."""
 
-    source = forms.MultipleChoiceField(required=False)
-    q = forms.CharField(required=False, max_length=200, strip=True)
-    min_sources = forms.IntegerField(required=False, min_value=1, max_value=1000)
-    granularity = forms.MultipleChoiceField(required=False, choices=Granularity.choices)
+    source = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
+    q = forms.CharField(required=False, max_length=200, strip=True, label="Words in headlines and quotes",
+                        widget=forms.SearchInput)
+    min_sources = forms.IntegerField(
+        required=False, min_value=1, max_value=1000, label="Reported by at least",
+        widget=forms.Select(choices=[("", "any number of sources"), *((n, f"{n} sources") for n in range(2, 6))]),
+    )
+    granularity = forms.MultipleChoiceField(required=False, choices=Granularity.choices, widget=forms.CheckboxSelectMultiple)
     page = forms.IntegerField(required=False, min_value=1)
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, label_suffix="", **kwargs)
         # "from" is a Python keyword: these two fields are added by name.
         self.fields["from"] = PartialDateField(label="From")
         self.fields["to"] = PartialDateField(label="To")
         slugs = Source.objects.values_list("slug", "name")
         self.fields["source"].choices = [(UNKNOWN_SOURCE, "Unknown source"), *slugs]
+
+    def show_counts(self, counts: dict[str, int]) -> None:
+        """Label each source choice with how many of the shown events it reports."""
+        self.fields["source"].choices = [
+            (slug, f"{name} ({counts.get(slug, 0)})") for slug, name in self.fields["source"].choices
+        ]
+
+    def canonical_query(self) -> QueryDict:
+        """The filters as given, without empty or unknown parameters: what links and shared URLs carry."""
+        query = QueryDict(mutable=True)
+        for name in self.fields:
+            values = [value for value in self.data.getlist(name) if value.strip()] if hasattr(self.data, "getlist") else []
+            if values:
+                query.setlist(name, values)
+        return query
 
     def clean(self):
         cleaned = super().clean()

@@ -5,25 +5,12 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from articles.models import Article
-
+from newsdates import granularity
 from newsdates.calendar import granularity as granularity_of
 from newsdates.calendar import interval
 
-
-class Granularity(models.TextChoices):
-    DAY = "day", "day"
-    WEEK = "week", "week"
-    MONTH = "month", "month"
-    QUARTER = "quarter", "quarter"
-    SEASON = "season", "season"
-    HALF = "half", "half year"
-    YEAR = "year", "year"
-    DECADE = "decade", "decade"
-    CENTURY = "century", "century"
-
-
-# Finest first: an event's date is the most precise date its mentions agree on.
-GRANULARITY_ORDER = [g.value for g in Granularity]
+# The vocabulary is newsdates.granularity's, shared with the engine, the pages and the exports.
+Granularity = models.TextChoices("Granularity", [(g.name.upper(), (g.name, g.label)) for g in granularity.GRANULARITIES])
 
 
 class Event(models.Model):
@@ -62,6 +49,11 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return reverse("timeline:event", args=[self.pk])
+
+    @property
+    def when(self) -> str:
+        """The date as a reader should see it, at its true granularity."""
+        return granularity.describe(self.granularity, self.start, self.end)
 
     @property
     def is_automatic(self) -> bool:

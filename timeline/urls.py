@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .exports import FORMATS
 
 app_name = "timeline"
 
@@ -9,8 +10,5 @@ urlpatterns = [
     path("events/<int:pk>/", views.event, name="event"),
     path("articles/<int:pk>/", views.article, name="article"),
     path("sources/", views.sources, name="sources"),
-    path("export/timeline.json", views.export, {"format": "json"}, name="export-json"),
-    path("export/timelinejs.json", views.export, {"format": "timelinejs"}, name="export-timelinejs"),
-    path("export/timeline.csv", views.export, {"format": "csv"}, name="export-csv"),
-    path("export/timeline.ics", views.export, {"format": "ics"}, name="export-ics"),
+    *(path(f"export/{f.file_name}", views.export, {"format": f.name}, name=f"export-{f.name}") for f in FORMATS.values()),
 ]

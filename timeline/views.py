@@ -10,28 +10,22 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from articles.models import Article, Source
+from newsdates import granularity
+from newsdates.anchoring import annotate
 
 from . import axis
-from newsdates.anchoring import annotate
-from .exports import CONTENT_TYPES, FORMATS, display_date, render as render_export, with_mentions
+from .exports import FORMATS
+from .exports.records import with_mentions
 from .filters import UNKNOWN_SOURCE, TimelineFilters, filter_events, source_counts, without_source
 from .models import Event, Mention
 
 PAGE_SIZE = 50
 DENSE_YEAR = 8  # more events than this in a year on one page: group them by month too
-EXPORT_FILES = {"json": "timeline.json", "timelinejs": "timelinejs.json", "csv": "timeline.csv", "ics": "timeline.ics"}
 
 
 def _bad_request(request, form: TimelineFilters) -> HttpResponse:
     html = render_to_string("timeline/bad_request.html", {"message": form.error_text()}, request)
     return HttpResponseBadRequest(html)
-
-
-def _query_without(request, *names: str) -> str:
-    params = request.GET.copy()
-    for name in names:
-        params.pop(name, None)
-    return params.urlencode()
 
 
 @require_GET
@@ -44,15 +38,14 @@ def timeline(request):
     events = filter_events(cleaned)
     page = Paginator(events, PAGE_SIZE).get_page(cleaned.get("page") or 1)
     shown = list(with_mentions(Event.objects.filter(pk__in=[e.pk for e in page.object_list]).order_by("start", "end", "pk")))
-    for event in shown:
-        event.display = display_date(event)
-        event.sources = sorted({m.article.source_label for m in event.cited})
     counts = source_counts(filter_events(without_source(cleaned)))
     chosen = set(cleaned.get("source") or [])
     sources = [
         {"slug": slug, "name": name, "events": counts.get(slug, 0), "checked": slug in chosen}
         for slug, name in [*Source.objects.values_list("slug", "name").order_by("name"), (UNKNOWN_SOURCE, "Unknown source")]
     ]
+    form.fields["source"].choices = [(source["slug"], source["name"]) for source in sources]
+    form.show_counts(counts)
     first = cleaned["from"][0] if cleaned.get("from") else None
     last = cleaned["to"][1] if cleaned.get("to") else None
     unit, slots = axis.density(events, first, last)
@@ -65,13 +58,9 @@ def timeline(request):
         "slots": axis.layout(unit, slots),
         "axis_width": axis.WIDTH,
         "axis_height": axis.HEIGHT,
-        "zoom_query": _query_without(request, "from", "to", "page"),
-        "page_query": _query_without(request, "page"),
-        "export_query": _query_without(request, "page"),
-        "export_files": EXPORT_FILES,
+        "filters_query": form.canonical_query(),
+        "export_formats": FORMATS.values(),
         "can_edit": request.user.is_authenticated and request.user.has_perm("timeline.change_event"),
-        "granularities": form.fields["granularity"].choices,
-        "chosen_granularities": set(cleaned.get("granularity") or []),
     }
     partial = request.htmx and not request.htmx.history_restore_request
     return render(request, "timeline/page.html#results" if partial else "timeline/page.html", context)
@@ -87,7 +76,7 @@ def _group(events: list[Event]) -> list[dict]:
         if len(items) > DENSE_YEAR:
             months: OrderedDict[str, list[Event]] = OrderedDict()
             for event in items:
-                key = f"{event.start:%B %Y}" if event.granularity in ("day", "week", "month") else f"{year}, the whole year or longer"
+                key = f"{event.start:%B %Y}" if granularity.at_most(event.granularity, "month") else f"{year}, the whole year or longer"
                 months.setdefault(key, []).append(event)
             groups.append({"label": str(year), "months": [{"label": k, "events": v} for k, v in months.items()]})
         else:
@@ -100,9 +89,6 @@ def _group(events: list[Event]) -> list[dict]:
 def event(request, pk: int):
     event = get_object_or_404(Event.objects.exclude(status=Event.Status.HIDDEN), pk=pk)
     [event] = with_mentions(Event.objects.filter(pk=event.pk))
-    event.display = display_date(event)
-    for mention in event.cited:
-        mention.highlighted = highlight_quote(mention)
     context = {
         "event": event,
         "evidence": _readable_evidence(event, {m.pk: m for m in event.cited}),
@@ -110,15 +96,6 @@ def event(request, pk: int):
     }
     partial = request.htmx and not request.htmx.history_restore_request
     return render(request, "timeline/event.html#provenance" if partial else "timeline/event.html", context)
-
-
-def highlight_quote(mention: Mention) -> str:
-    start = mention.phrase_start - mention.sentence_start
-    end = mention.phrase_end - mention.sentence_start
-    quote = mention.quote
-    if not (0 <= start < end <= len(quote)):
-        return format_html("{}", quote)
-    return format_html("{}<mark>{}</mark>{}", quote[:start], quote[start:end], quote[end:])
 
 
 def _readable_evidence(event: Event, mentions: dict) -> list[str]:
@@ -201,6 +178,7 @@ def export(request, format: str):
     events = filter_events(form.cleaned_data)
     articles = Article.objects.filter(pk__in=Mention.objects.filter(event__in=events.order_by()).values("article_id")).order_by(
         "published", "file_name")
-    response = HttpResponse(render_export(format, articles, events), content_type=CONTENT_TYPES[format])
-    response["Content-Disposition"] = f'attachment; filename="{EXPORT_FILES[format]}"'
+    export_format = FORMATS[format]
+    response = HttpResponse(export_format.render(articles, events), content_type=export_format.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{export_format.file_name}"'
     return response

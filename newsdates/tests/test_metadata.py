@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from newsdates.metadata import clean_body, extract
 from conftest import SEEDS
+from newsdates.metadata import clean_body, extract
 
 
 def seed(number: str):

@@ -10,7 +10,7 @@ class Command(BaseCommand):
     help = "Print the timeline to stdout: json (articles and events), timelinejs, csv (a row per mention) or ics."
 
     def add_arguments(self, parser):
-        parser.add_argument("--format", choices=FORMATS, default="json")
+        parser.add_argument("--format", choices=list(FORMATS), default="json")
         parser.add_argument("--include-hidden", action="store_true", help="also export events an editor hid")
 
     def handle(self, *args, format, include_hidden, **options):
