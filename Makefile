@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint setup setup-dev migrate seed clean
+.PHONY: run serve test lint setup setup-dev migrate seed clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON_FOR_VENV)" || (scripts/find-python; exit 1)
@@ -32,6 +32,12 @@ seed: migrate
 
 run: seed
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production: gunicorn (dateline/gunicorn.conf.py), debug off. Needs SECRET_KEY and ALLOWED_HOSTS; see README.
+serve: setup
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(BIN)/gunicorn dateline.wsgi:application --config dateline/gunicorn.conf.py
 
 test: setup-dev
 	scripts/ensure-chromium

@@ -6,8 +6,14 @@ import sys
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
     from django.core.management import execute_from_command_line
+    from django.db import InterfaceError, OperationalError
 
-    execute_from_command_line(sys.argv)
+    try:
+        execute_from_command_line(sys.argv)
+    except (OperationalError, InterfaceError) as error:
+        # One clear line for the person at the terminal, not a traceback.
+        message = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        sys.exit(f"The database cannot be reached ({message}). Is it running, and is DATABASE_URL right?")
 
 
 if __name__ == "__main__":

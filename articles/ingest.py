@@ -26,6 +26,7 @@ ARTICLE_SUFFIXES = {".txt", ".text", ".md"}
 MANIFEST_NAMES = ("manifest.json", "manifest.csv")
 FALLBACK_ENCODING = "cp1252"  # after UTF-8 (with or without BOM): the usual encoding of mislabelled web text
 MANIFEST_FIELDS = {"source", "url", "published", "agency", "title"}
+CONTROL_CHARACTERS_PER_8K = 8  # more than this, on average, and the file is binary, not text
 
 
 class IngestError(Exception):
@@ -139,10 +140,11 @@ def _manifest_entry(file_name: str, row: dict) -> ManifestEntry:
 
 
 def decode(data: bytes) -> str:
+    """The file's text, or an IngestError saying why it is not article text. Every check reads the whole file."""
     if not data.strip():
         raise IngestError("empty file")
-    if b"\x00" in data[:8192]:
-        raise IngestError("binary file (it contains NUL bytes), not article text")
+    if (nul := data.find(b"\x00")) >= 0:
+        raise IngestError(f"binary file (a NUL byte at offset {nul:,}), not article text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -152,9 +154,9 @@ def decode(data: bytes) -> str:
             raise IngestError(
                 f"undecodable bytes at offset {error.start}: neither UTF-8 nor {FALLBACK_ENCODING}"
             ) from None
-    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
-    if controls > 8:
-        raise IngestError("binary file (control characters), not article text")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > CONTROL_CHARACTERS_PER_8K * -(-len(text) // 8192):
+        raise IngestError(f"binary file ({controls:,} control characters), not article text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "django_extensions",
     "django_htmx",
     "simple_history",
+    "axes",
     "articles",
     "timeline",
 ]
@@ -86,6 +87,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # dynamic pages compressed (WhiteNoise compresses static files itself); CSRF tokens are masked per
+    # response, which keeps BREACH from reading them through compression
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -94,6 +98,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "dateline.middleware.DatabaseUnavailableMiddleware",
+    # last, so that it sees failed logins after authentication ran (django-axes)
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a login while the address and name are locked out
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "dateline.urls"
@@ -161,6 +173,13 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", False) else None
 
 INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 2_000_000)
+
+# Admin login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins for one user name from one
+# address, that pair is locked out for AXES_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_RESET_ON_SUCCESS = True
 
 LOGGING = {
     "version": 1,

@@ -5,3 +5,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("timeline.urls")),
 ]
+
+handler500 = "dateline.views.server_error"

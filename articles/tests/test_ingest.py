@@ -80,6 +80,9 @@ def test_the_same_text_under_another_name_is_a_duplicate(db, tmp_path):
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
         (b"Title line\n\n\x81\x8d\x8f\x90\x9d bytes", "undecodable bytes"),
         ("Share it\n\nDiscuss This Article\n", "no article text"),
+        # the checks read the whole file, not its first 8 KB: PostgreSQL refuses a NUL anywhere in a text
+        ((STORY + "\n\n" + "More prose. " * 1000).encode() + b"\x00 and more", "NUL byte at offset 12,"),
+        (STORY + "\n\n" + "Plain prose. " * 1000 + "\x01\x02" * 40, "control characters"),
     ],
 )
 def test_it_reports_bad_files_and_goes_on_with_the_batch(db, tmp_path, content, message):
