@@ -51,8 +51,8 @@ PARTS_OF_DAY = ("morning", "afternoon", "evening", "night", "overnight")
 
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
-# The quarter an ordinal names: "the final quarter", "the last quarter" are the fourth.
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}
+# The quarter an ordinal names: "the final quarter" is the fourth ("the last quarter" is a relative one).
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 
 # Each unit of counted time: its TIMEX3 code, whether it is a time of day rather than a date ("PT"),
 # and how many of the code it makes ("a fortnight" is two weeks).

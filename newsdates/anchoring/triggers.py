@@ -85,8 +85,8 @@ def _walk(items, prefixes: set[str], found: set[str]) -> set[str]:
     """Follow a sequence of the parse tree from the word prefixes it can start with; return the prefixes
     still unfinished at its end."""
     for op, argument in items:
-        if not prefixes:
-            break
+        if not prefixes or ANYTHING in found:
+            return set()  # nothing left to follow, or no filter possible whatever follows
         if op is sre.LITERAL:
             prefixes = _consume(prefixes, chr(argument), found)
         elif op is sre.IN:

@@ -84,7 +84,10 @@ RULES = [
         "this_part", 310,
         rf"(?P<word>{I(r'this|last|tomorrow|yesterday')})\s+(?P<part>{I(r'morning|afternoon|evening|night')})\b",
         relative_day,
-        examples=(),
+        examples=(
+            Example('"At some stage this afternoon we will put down a negotiating box," said spokesman Tom Kelly.',
+                    date(2005, 12, 16), "2005-12-16", matched="this afternoon"),
+        ),
     ),
     Rule(
         "day_around", 320,

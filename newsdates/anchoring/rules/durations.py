@@ -88,7 +88,9 @@ RULES = [
         "unit_long", 420,
         rf"(?P<unit>{I(r'day|week|month|year|hour')})-long\b",
         unit_long,
-        examples=(),
+        examples=(
+            Example("Their badges were destroyed during the week-long pilgrimage in Saudi Arabia.", date(1997, 4, 19), "P1W", matched="week-long"),
+        ),
     ),
     Rule(
         "duration", 430,
@@ -109,6 +111,10 @@ RULES = [
         rf"|(?P<quantity>{I(r'for|over')})\s+(?P<unit>{I(r'years|months|weeks|days|hours|decades')})\b"
         rf"|(?P<unit>{I(r'years|months|weeks|days|decades')})-long\b",
         vague_duration,
-        examples=(),
+        examples=(
+            Example("Turkes in recent months had criticised efforts to introduce Islamic practices.", date(1997, 4, 5), "PXM",
+                    matched="recent months"),
+            Example("Cremating a body takes several hours.", date(1997, 4, 2), "PTXH", matched="several hours"),
+        ),
     ),
 ]

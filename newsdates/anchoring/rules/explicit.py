@@ -78,7 +78,9 @@ RULES = [
         "date_numeric", 40,
         r"(?P<month_number>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/(?P<year>(?:19|20)\d\d)(?![\d/])",
         full_date,
-        examples=(),
+        examples=(
+            Example("SDD registration closing in 2 weeks time - 04/04/2014!", date(2014, 3, 21), "2014-04-04", matched="04/04/2014"),
+        ),
     ),
     Rule(
         "month_year", 50,

@@ -153,13 +153,19 @@ RULES = [
         "day_month", 100,
         rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?{MONTH_FULL}\b",
         month_day,
-        examples=(),
+        examples=(
+            Example("The 32-year-old is set to face a Uefa hearing on 17 November and could be banned for a year.",
+                    date(2005, 11, 8), "2005-11-17", matched="17 November"),
+        ),
     ),
     Rule(
         "week_of", 110,
         rf"{I(r'the week of')}\s+{MONTH}\s+(?P<day>{DAY})",
         week_of,
-        examples=(),
+        examples=(
+            Example("A non-confidence vote is possible as early as the week of Nov. 14, although some speculate it might not happen.",
+                    date(2005, 11, 7), "2005-W46", matched="the week of Nov. 14"),
+        ),
     ),
     Rule(
         "month_alone", 470,

@@ -44,7 +44,7 @@ def half(match, context):
 
 
 _OF_A_YEAR = rf"\s+{I(r'of')}\s+(?:(?P<year>{YEAR})|{relative('this', 'last', 'next', 'the', group='which')}\s+{I(r'year')})"
-_QUARTER_ORDINALS = one_of(word for word in ORDINALS if word != "last")  # "the last quarter" is a relative_unit
+_QUARTER_ORDINALS = one_of(ORDINALS)
 
 RULES = [
     Rule(
@@ -60,7 +60,9 @@ RULES = [
         "decade_short", 130,
         rf"(?:(?P<mod>{I(MOD)})[\s-]+|{I(r'the')}\s+)?['’](?P<decade2>\d0)s\b",
         decade,
-        examples=(),
+        examples=(
+            Example("Our relations were broken for a period of a few years in the '90s.", date(2006, 12, 14), "199X", matched="the '90s"),
+        ),
     ),
     Rule(
         "century", 140,
@@ -81,7 +83,10 @@ RULES = [
         "quarter_code", 160,
         rf"(?P<quarter>Q[1-4])\s+(?P<year>{YEAR})\b",
         quarter,
-        examples=(),
+        examples=(
+            # found in none of the corpora: a made-up sentence in the form of company news
+            Example("Shipments rose 4 percent in Q3 2005, the company said.", date(2005, 11, 10), "2005-Q3", matched="Q3 2005"),
+        ),
     ),
     Rule(
         "half", 170,

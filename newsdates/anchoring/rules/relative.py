@@ -142,7 +142,10 @@ RULES = [
         "edge_of_relative", 250,
         rf"(?P<mod>{I(r'early|late|mid')})[\s-]+{relative('last', 'next', 'this')}\s+(?P<unit>{I(r'year|month|week|decade|century')})\b",
         edge_of_unit,
-        examples=(),
+        examples=(
+            # found in none of the corpora ("late last year" is edge_of_unit's): a made-up sentence
+            Example("The plant is due to open in mid-next year.", date(2005, 11, 10), "2006", matched="mid-next year"),
+        ),
     ),
     Rule(
         "year_end", 260,

@@ -42,7 +42,8 @@ def season(match, context):
     finished = [year for year, (first, last) in seasons if last < published]
     under_way = [year for year, (first, last) in seasons if first <= published <= last]
     upcoming = [year for year, (first, last) in seasons if first > published]
-    steps = relative_meaning.steps if (relative_meaning := meaning(word) if word else None) else 0  # "in", "by": none
+    relative_word = meaning(word) if word else None  # "in", "by" and the like mean nothing of their own
+    steps = relative_word.steps if relative_word else 0
     if steps < 0:
         year, way, reason = finished[-1], Direction.PAST, Reason(Cue(Direction.PAST, CueKind.RELATIVE_WORD, "last"))
     elif steps > 0:
@@ -87,6 +88,9 @@ RULES = [
         "year_season", 190,
         rf"(?P<year>{YEAR})\s+(?P<season>{_SEASON})\b",
         year_season,
-        examples=(),
+        examples=(
+            Example("They were unveiled as mascots of the 2008 summer Olympiad to be held in Beijing.", date(2005, 11, 14), "2008-SU",
+                    matched="2008 summer"),
+        ),
     ),
 ]
