@@ -122,7 +122,3 @@ class Anchor:
         if self.kind is AnchorKind.PHRASE:
             return f"'{self.phrase}' ({self.shown})"
         return f"{self.phrase} ({self.reason})" if self.reason is not None else self.phrase
-
-
-def published(day: date) -> Anchor:
-    return Anchor(AnchorKind.PUBLICATION, day)

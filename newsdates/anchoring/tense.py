@@ -26,13 +26,13 @@ from ..lexicon import (
 from .provenance import NO_CUE, Cue, CueKind, Direction
 
 # Candidates are compared as tuples, so their directions and labels stay strings that sort as they always have.
-FUTURE = "future"
-PAST = "past"
-PRESENT = "present"
-_DIRECTIONS = {FUTURE: Direction.FUTURE, PAST: Direction.PAST, PRESENT: Direction.PRESENT}
-FUTURE_IN_PAST = CueKind.FUTURE_IN_PAST.value
-BOUND = CueKind.BOUND.value
-SAYING = CueKind.SAYING.value
+_FUTURE = "future"
+_PAST = "past"
+_PRESENT = "present"
+_DIRECTIONS = {_FUTURE: Direction.FUTURE, _PAST: Direction.PAST, _PRESENT: Direction.PRESENT}
+_FUTURE_IN_PAST = CueKind.FUTURE_IN_PAST.value
+_BOUND = CueKind.BOUND.value
+_SAYING = CueKind.SAYING.value
 
 _WEEKDAY_WORDS = "|".join(day.capitalize() for day in FULL_WEEKDAYS)
 _CALENDAR_WORD = rf"(?:{_WEEKDAY_WORDS}|{'|'.join(month.capitalize() for month in FULL_MONTHS)})"
@@ -120,20 +120,20 @@ def direction(text: str, start: int, end: int) -> Cue:
             if start <= match.start() < end or (only_before and match.start() >= start):
                 continue
             word = match.group(0)
-            if kind == PAST and word.endswith("ed") and (
+            if kind == _PAST and word.endswith("ed") and (
                 word.lower() in NOT_PAST_ED or word[:1].isupper() or word.lower().startswith("un")
             ) and not _AMOUNT_AFTER.match(text, match.end()):
                 continue  # an adjective ("increased tension"), unless an amount follows ("increased 0.2 percent")
-            if kind == PAST and word.endswith("ed") and (
+            if kind == _PAST and word.endswith("ed") and (
                 _COMPOUND_BEFORE.search(text, max(0, match.start() - 20), match.start()) or text[match.end() : match.end() + 1] == "-"
             ):
                 continue  # "third-placed", "US-led", "closed-door": a compound adjective ("re-elected" stays a verb)
-            if kind == PAST and word.endswith("ed") and _ADJECTIVE_SLOT.search(text, max(0, match.start() - 8), match.start()):
+            if kind == _PAST and word.endswith("ed") and _ADJECTIVE_SLOT.search(text, max(0, match.start() - 8), match.start()):
                 continue  # "in occupied east Jerusalem", "the disputed region": an adjective
-            if kind == PAST and (_PASSIVE_AUXILIARY.search(text, max(0, match.start() - 24), match.start())
+            if kind == _PAST and (_PASSIVE_AUXILIARY.search(text, max(0, match.start() - 24), match.start())
                                  or _PASSIVE_PAIR.search(text, max(0, match.start() - 50), match.start())):
                 continue  # "when the case is heard in May", "will be presented and played": participles, not past tenses
-            if kind == PAST and pattern is _PAST_CUES and _BASE_FORM_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+            if kind == _PAST and pattern is _PAST_CUES and _BASE_FORM_BEFORE.search(text, max(0, match.start() - 8), match.start()):
                 continue  # "ready to cut production", "will hit": the plain verb, whose past looks the same
             gap = text[match.end() : start] if match.end() <= start else text[end : match.start()]
             if quoted and match.start() >= end and _QUOTE_MARK.search(gap):
@@ -149,37 +149,37 @@ def direction(text: str, start: int, end: int) -> Cue:
                 distance -= 0.5  # the verb usually comes before its time adverbial
             candidates.append((distance, kind, word, label, cue_kind.value))
 
-    consider(_FUTURE_CUES, FUTURE, CueKind.TENSE, 0)
-    consider(_FUTURE_IN_PAST_CUES, FUTURE, CueKind.FUTURE_IN_PAST, 0, only_before=True, label=FUTURE_IN_PAST)
-    consider(_SCHEDULED_CUES, FUTURE, CueKind.SCHEDULE, 1)
-    consider(_MODAL_CUES, FUTURE, CueKind.MODAL, 3, only_before=True)
-    consider(_WOULD, FUTURE, CueKind.MODAL, 3, only_before=True)
-    consider(_PERFECT, PAST, CueKind.TENSE, 0)
-    consider(_PAST_CUES, PAST, CueKind.TENSE, 0)
-    consider(_PRESENT_CUES, PRESENT, CueKind.TENSE, 2)
-    consider(_REPORTING, PAST, CueKind.REPORTING, 8)
+    consider(_FUTURE_CUES, _FUTURE, CueKind.TENSE, 0)
+    consider(_FUTURE_IN_PAST_CUES, _FUTURE, CueKind.FUTURE_IN_PAST, 0, only_before=True, label=_FUTURE_IN_PAST)
+    consider(_SCHEDULED_CUES, _FUTURE, CueKind.SCHEDULE, 1)
+    consider(_MODAL_CUES, _FUTURE, CueKind.MODAL, 3, only_before=True)
+    consider(_WOULD, _FUTURE, CueKind.MODAL, 3, only_before=True)
+    consider(_PERFECT, _PAST, CueKind.TENSE, 0)
+    consider(_PAST_CUES, _PAST, CueKind.TENSE, 0)
+    consider(_PRESENT_CUES, _PRESENT, CueKind.TENSE, 2)
+    consider(_REPORTING, _PAST, CueKind.REPORTING, 8)
     # A preposition right before the expression says the most: "until Tuesday", "since March".
     preceding = regex.search(r"\b(until|till|by|before|since|after|from|for|ahead\s+of|run-up\s+to|eve\s+of)\s+(?:the\s+)?$", text[max(0, start - 14) : start], regex.IGNORECASE)
     if preceding and text[sentence_start:start].strip().lower() != preceding.group(0).strip().lower():
         word = preceding[1].lower()  # (a sentence that opens "Until Thursday, …" is about its main clause)
         if word in ("until", "till", "ahead of", "run-up to", "eve of"):
-            candidates.append((0, FUTURE, word, "", CueKind.PREPOSITION.value))
+            candidates.append((0, _FUTURE, word, "", CueKind.PREPOSITION.value))
         elif word in ("by", "before", "for"):  # a bound, also of the past: "had calmed down by September"; "called a strike for Monday"
-            candidates.append((2, FUTURE, word, BOUND, CueKind.BOUND.value))
+            candidates.append((2, _FUTURE, word, _BOUND, CueKind.BOUND.value))
         elif word == "since":
-            candidates.append((0, PAST, word, "", CueKind.PREPOSITION.value))
+            candidates.append((0, _PAST, word, "", CueKind.PREPOSITION.value))
     # "crude for delivery in January", "the February contract": what is traded is ahead
     if _DELIVERY_BEFORE.search(text, max(0, start - 24), start) or _DELIVERY_AFTER.match(text, end):
-        candidates.append((0, FUTURE, "delivery", "", CueKind.DELIVERY.value))
+        candidates.append((0, _FUTURE, "delivery", "", CueKind.DELIVERY.value))
     # "said Saturday it will invest": a day right after a reporting verb is the day of the saying
     if reported := saying_before(text, start):
-        candidates.append((0, PAST, reported, SAYING, CueKind.SAYING.value))
+        candidates.append((0, _PAST, reported, _SAYING, CueKind.SAYING.value))
     if not candidates:
         return NO_CUE
     distance, kind, word, label, cue_kind = min(candidates)
-    if kind == FUTURE and label == FUTURE_IN_PAST:
+    if kind == _FUTURE and label == _FUTURE_IN_PAST:
         # "talks set to resume Monday": the firm cue a word before the weak one decides
-        firm = [c for c in candidates if c[1] == FUTURE and not c[3] and c[0] <= distance + 1.5]
+        firm = [c for c in candidates if c[1] == _FUTURE and not c[3] and c[0] <= distance + 1.5]
         if firm:
             distance, kind, word, label, cue_kind = min(firm)
     return Cue(_DIRECTIONS[kind], CueKind(cue_kind), word)
