@@ -20,10 +20,6 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def day_value(day: date) -> str:
-    return day.isoformat()
-
-
 def month_value(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
@@ -32,10 +28,6 @@ def week_value(day: date) -> str:
     """The ISO week of `day` as TIMEX3 annotators write it: "2000-W7", "2019-W16" (no zero padding)."""
     year, week, _ = day.isocalendar()
     return f"{year:04d}-W{week}"
-
-
-def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
 
 
 def last_day_of_month(year: int, month: int) -> date:

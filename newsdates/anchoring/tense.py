@@ -12,20 +12,33 @@ then takes the nearer date.
 import regex
 
 from .. import sentences
-from ..lexicon import FULL_MONTHS, FULL_WEEKDAYS
+from ..lexicon import (
+    BEFORE_THE_NOUN_WILL,
+    FULL_MONTHS,
+    FULL_WEEKDAYS,
+    IRREGULAR_PASTS,
+    NOT_PAST_ED,
+    OTHER_REPORTING_WORDS,
+    PARTICIPLES,
+    PAST_ADVERBS,
+    SAYING_VERBS,
+)
+from .provenance import NO_CUE, Cue, CueKind, Direction
 
-FUTURE = "future"
-PAST = "past"
-PRESENT = "present"
-FUTURE_IN_PAST = "future seen from the past"
-BOUND = "a bound"
-SAYING = "the day of the saying"
+# Candidates are compared as tuples, so their directions and labels stay strings that sort as they always have.
+_FUTURE = "future"
+_PAST = "past"
+_PRESENT = "present"
+_DIRECTIONS = {_FUTURE: Direction.FUTURE, _PAST: Direction.PAST, _PRESENT: Direction.PRESENT}
+_FUTURE_IN_PAST = CueKind.FUTURE_IN_PAST.value
+_BOUND = CueKind.BOUND.value
+_SAYING = CueKind.SAYING.value
 
 _WEEKDAY_WORDS = "|".join(day.capitalize() for day in FULL_WEEKDAYS)
 _CALENDAR_WORD = rf"(?:{_WEEKDAY_WORDS}|{'|'.join(month.capitalize() for month in FULL_MONTHS)})"
 _MEETING_A_SIDE = r"(?:hosts?|plays?\s+host\s+to|takes?\s+on|faces?|meets?)"
 _FUTURE_CUES = regex.compile(
-    r"\b(?:will(?<!\b(?:the|a|political|good|free|ill|own|popular|public|strong|collective|national|his|her|their|its|our|my|your)\s+will)"
+    rf"\b(?:will(?<!\b(?:{'|'.join(BEFORE_THE_NOUN_WILL)})\s+will)"
     r"(?<![\x27\u2019]s\s+will)|"  # not the noun: "political will", "the people's will"
     r"won't|wo|shall|'ll|’ll|gonna|upcoming|forthcoming|tomorrow|as\s+(?:early|soon)\s+as|"
     r"(?:is|are|am)\s+(?:\w+ly\s+)?(?:due|set|scheduled|slated|expected|going|planning|poised|likely|supposed|threatening|preparing)\s+to|"
@@ -62,32 +75,10 @@ _MODAL_CUES = regex.compile(r"\b(?:may|might|should|can)\b")
 # "would" is the future seen from the past: it points ahead only for what follows it.
 _WOULD = regex.compile(r"\b(?:would|'d)\b")
 # Reporting verbs in the past, which can also date the saying ("said Thursday"), and the rest.
-_SAID = "said|announced|reported|confirmed|stated|added|insisted|warned|noted"
-_REPORTING = regex.compile(
-    rf"\b(?:{_SAID}|told|says|tells|reports|quoted|according|claimed|explained|wrote|argued|suggested|speculated|citing)\b",
-    regex.IGNORECASE,
-)
-_IRREGULAR_PAST = (
-    "was|were|had|did|met|went|came|took|gave|made|left|began|held|saw|won|lost|fell|rose|struck|sent|spent|"
-    "paid|brought|bought|thought|fought|caught|taught|ran|broke|spoke|chose|drove|flew|grew|knew|threw|wrote|"
-    "hit|cut|shut|quit|led|fled|fed|got|found|stood|sat|felt|kept|heard|meant|sold|sought|became|"
-    "underwent|undertook|overcame|overthrew|oversaw|withdrew|upheld|understood|forgot|forgave|swore|tore|wore|"
-    "shook|woke|rode|swept|slept|dealt|stuck|sank|sang|swam|rang|drank|built|rebuilt|lent|bent|shot|"
-    "misled|spun|bound|stole|froze|arose|strove|bit|hid|slid|spread|split|"
-    "ago|earlier(?!\\s+than)|previously|since|been|yesterday"
-)
-# -ed words that are not past-tense verbs, or that point ahead.
-_NOT_PAST_ED = {
-    "expected", "scheduled", "proposed", "planned", "needed", "united", "limited", "based", "related", "armed",
-    "interested", "concerned", "embed", "hundred", "red", "bed", "speed", "indeed", "need", "feed", "seed",
-    "bloodshed", "watershed", "succeed", "exceed", "proceed", "bleed", "greed", "creed", "steed", "weed", "tweed",
-    "misdeed", "hatred", "kindred", "beloved", "learned", "aged", "aimed",
-    "breed", "deed", "reed", "shed", "wed", "sled", "bred", "fled", "led", "naked", "wicked", "sacred",
-    "advanced", "detailed", "experienced", "qualified", "sophisticated", "talented", "alleged", "supposed",
-    "so-called", "called", "named", "deadlocked", "armored", "armoured", "renowned", "skilled", "unprecedented",
-    "unidentified", "unnamed", "undisclosed", "isolated", "increased", "reduced", "coordinated", "dedicated",
-    "entitled", "titled",
-}
+_SAID = "|".join(SAYING_VERBS)
+_REPORTING = regex.compile(rf"\b(?:{_SAID}|{'|'.join(OTHER_REPORTING_WORDS)})\b", regex.IGNORECASE)
+# "no earlier than" bounds a time ahead: there "earlier" is no past
+_IRREGULAR_PAST = "|".join(IRREGULAR_PASTS + tuple(rf"{w}(?!\s+than)" if w == "earlier" else w for w in PAST_ADVERBS))
 _PAST_CUES = regex.compile(rf"\b(?:{_IRREGULAR_PAST}|[a-z]{{2,}}ed)\b")
 _AMOUNT_AFTER = regex.compile(r"\s+(?:by\s+|to\s+)?[$€£¥]?\d")
 _PASSIVE_AUXILIARY = regex.compile(r"\b(?:is|are|am|be|being)\s+(?:\w+ly\s+)?$", regex.IGNORECASE)
@@ -97,11 +88,7 @@ _PASSIVE_PAIR = regex.compile(r"\b(?:is|are|am|be|being|been)\s+(?:\w+ly\s+)?\w+
 _QUOTE_MARK = regex.compile("[\"\u201c\u201d]")
 _BASE_FORM_BEFORE = regex.compile(r"(?:\b(?:to|will|would|can|could|may|might|must|should|shall|did|does|do|not)|n[\x27\u2019]t)\s+$", regex.IGNORECASE)
 _PRESENT_CUES = regex.compile(r"\b(?:is|are|(?<!\d\s?)am|now|currently|today)\b", regex.IGNORECASE)  # not "10:00 am"
-_PARTICIPLES = (
-    "been|met|gone|come|taken|given|made|left|begun|held|seen|risen|fallen|grown|done|shown|known|written|"
-    "spoken|chosen|driven|flown|thrown|broken|won|lost|paid|sent|spent|built|brought|bought|fought|caught|"
-    "taught|kept|said|told|found|stood|become|struck|led|fled|hit|cut|put|set|run|sold|heard|felt|got|gotten"
-)
+_PARTICIPLES = "|".join(PARTICIPLES)
 # "has risen", and "would have risen": what would have happened is past too
 _PERFECT = regex.compile(rf"\b(?:has|have)\s+(?:\w+ed|{_PARTICIPLES})\b", regex.IGNORECASE)
 
@@ -119,33 +106,34 @@ _THAT = regex.compile(r"\b(?:that|which|who|whom|whose)\b", regex.IGNORECASE)  #
 _NEW_CLAUSE = regex.compile(r"[\s,;]*(?:and|but|while|whereas|although|though|because|so|after|before|when|once|if|unless|until|since|as)\b", regex.IGNORECASE)
 
 
-def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
-    """(FUTURE | PAST | PRESENT | None, the cue that decided it) for the expression at text[start:end]."""
+def direction(text: str, start: int, end: int) -> Cue:
+    """The cue that decides which way the expression at text[start:end] points (NO_CUE when none does)."""
     sentence_start, sentence_end = sentences.around(text, start, end)
-    candidates: list[tuple[float, str, str, str]] = []  # (distance, direction, cue, label for the reason)
+    # (distance, direction, cue word, label for the reason, kind of cue): the nearest wins, ties as they always fell
+    candidates: list[tuple[float, str, str, str, str]] = []
 
     opening = text[sentence_start:start]
     quoted = opening.count('"') % 2 == 1 or opening.rfind("\u201c") > opening.rfind("\u201d")  # inside a quotation
 
-    def consider(pattern: regex.Pattern, kind: str, penalty: float, only_before: bool = False, label: str = "") -> None:
+    def consider(pattern: regex.Pattern, kind: str, cue_kind: CueKind, penalty: float, only_before: bool = False, label: str = "") -> None:
         for match in pattern.finditer(text, sentence_start, sentence_end):
             if start <= match.start() < end or (only_before and match.start() >= start):
                 continue
             word = match.group(0)
-            if kind == PAST and word.endswith("ed") and (
-                word.lower() in _NOT_PAST_ED or word[:1].isupper() or word.lower().startswith("un")
+            if kind == _PAST and word.endswith("ed") and (
+                word.lower() in NOT_PAST_ED or word[:1].isupper() or word.lower().startswith("un")
             ) and not _AMOUNT_AFTER.match(text, match.end()):
                 continue  # an adjective ("increased tension"), unless an amount follows ("increased 0.2 percent")
-            if kind == PAST and word.endswith("ed") and (
+            if kind == _PAST and word.endswith("ed") and (
                 _COMPOUND_BEFORE.search(text, max(0, match.start() - 20), match.start()) or text[match.end() : match.end() + 1] == "-"
             ):
                 continue  # "third-placed", "US-led", "closed-door": a compound adjective ("re-elected" stays a verb)
-            if kind == PAST and word.endswith("ed") and _ADJECTIVE_SLOT.search(text, max(0, match.start() - 8), match.start()):
+            if kind == _PAST and word.endswith("ed") and _ADJECTIVE_SLOT.search(text, max(0, match.start() - 8), match.start()):
                 continue  # "in occupied east Jerusalem", "the disputed region": an adjective
-            if kind == PAST and (_PASSIVE_AUXILIARY.search(text, max(0, match.start() - 24), match.start())
+            if kind == _PAST and (_PASSIVE_AUXILIARY.search(text, max(0, match.start() - 24), match.start())
                                  or _PASSIVE_PAIR.search(text, max(0, match.start() - 50), match.start())):
                 continue  # "when the case is heard in May", "will be presented and played": participles, not past tenses
-            if kind == PAST and pattern is _PAST_CUES and _BASE_FORM_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+            if kind == _PAST and pattern is _PAST_CUES and _BASE_FORM_BEFORE.search(text, max(0, match.start() - 8), match.start()):
                 continue  # "ready to cut production", "will hit": the plain verb, whose past looks the same
             gap = text[match.end() : start] if match.end() <= start else text[end : match.start()]
             if quoted and match.start() >= end and _QUOTE_MARK.search(gap):
@@ -159,43 +147,42 @@ def direction(text: str, start: int, end: int) -> tuple[str | None, str]:
                 distance += 5  # another clause
             if match.end() <= start:
                 distance -= 0.5  # the verb usually comes before its time adverbial
-            candidates.append((distance, kind, word, label))
+            candidates.append((distance, kind, word, label, cue_kind.value))
 
-    consider(_FUTURE_CUES, FUTURE, 0)
-    consider(_FUTURE_IN_PAST_CUES, FUTURE, 0, only_before=True, label=FUTURE_IN_PAST)
-    consider(_SCHEDULED_CUES, FUTURE, 1)
-    consider(_MODAL_CUES, FUTURE, 3, only_before=True)
-    consider(_WOULD, FUTURE, 3, only_before=True)
-    consider(_PERFECT, PAST, 0)
-    consider(_PAST_CUES, PAST, 0)
-    consider(_PRESENT_CUES, PRESENT, 2)
-    consider(_REPORTING, PAST, 8)
+    consider(_FUTURE_CUES, _FUTURE, CueKind.TENSE, 0)
+    consider(_FUTURE_IN_PAST_CUES, _FUTURE, CueKind.FUTURE_IN_PAST, 0, only_before=True, label=_FUTURE_IN_PAST)
+    consider(_SCHEDULED_CUES, _FUTURE, CueKind.SCHEDULE, 1)
+    consider(_MODAL_CUES, _FUTURE, CueKind.MODAL, 3, only_before=True)
+    consider(_WOULD, _FUTURE, CueKind.MODAL, 3, only_before=True)
+    consider(_PERFECT, _PAST, CueKind.TENSE, 0)
+    consider(_PAST_CUES, _PAST, CueKind.TENSE, 0)
+    consider(_PRESENT_CUES, _PRESENT, CueKind.TENSE, 2)
+    consider(_REPORTING, _PAST, CueKind.REPORTING, 8)
     # A preposition right before the expression says the most: "until Tuesday", "since March".
     preceding = regex.search(r"\b(until|till|by|before|since|after|from|for|ahead\s+of|run-up\s+to|eve\s+of)\s+(?:the\s+)?$", text[max(0, start - 14) : start], regex.IGNORECASE)
     if preceding and text[sentence_start:start].strip().lower() != preceding.group(0).strip().lower():
         word = preceding[1].lower()  # (a sentence that opens "Until Thursday, …" is about its main clause)
         if word in ("until", "till", "ahead of", "run-up to", "eve of"):
-            candidates.append((0, FUTURE, word, ""))
+            candidates.append((0, _FUTURE, word, "", CueKind.PREPOSITION.value))
         elif word in ("by", "before", "for"):  # a bound, also of the past: "had calmed down by September"; "called a strike for Monday"
-            candidates.append((2, FUTURE, word, BOUND))
+            candidates.append((2, _FUTURE, word, _BOUND, CueKind.BOUND.value))
         elif word == "since":
-            candidates.append((0, PAST, word, ""))
+            candidates.append((0, _PAST, word, "", CueKind.PREPOSITION.value))
     # "crude for delivery in January", "the February contract": what is traded is ahead
     if _DELIVERY_BEFORE.search(text, max(0, start - 24), start) or _DELIVERY_AFTER.match(text, end):
-        candidates.append((0, FUTURE, "delivery", ""))
+        candidates.append((0, _FUTURE, "delivery", "", CueKind.DELIVERY.value))
     # "said Saturday it will invest": a day right after a reporting verb is the day of the saying
     if reported := saying_before(text, start):
-        candidates.append((0, PAST, reported, SAYING))
+        candidates.append((0, _PAST, reported, _SAYING, CueKind.SAYING.value))
     if not candidates:
-        return None, "no tense cue in the sentence"
-    distance, kind, cue, label = min(candidates)
-    if kind == FUTURE and label == FUTURE_IN_PAST:
+        return NO_CUE
+    distance, kind, word, label, cue_kind = min(candidates)
+    if kind == _FUTURE and label == _FUTURE_IN_PAST:
         # "talks set to resume Monday": the firm cue a word before the weak one decides
-        firm = [c for c in candidates if c[1] == FUTURE and not c[3] and c[0] <= distance + 1.5]
+        firm = [c for c in candidates if c[1] == _FUTURE and not c[3] and c[0] <= distance + 1.5]
         if firm:
-            distance, kind, cue, label = min(firm)
-    tense = label or {FUTURE: "future", PAST: "past tense", PRESENT: "present tense"}[kind]
-    return kind, f"{tense} '{cue}'"
+            distance, kind, word, label, cue_kind = min(firm)
+    return Cue(_DIRECTIONS[kind], CueKind(cue_kind), word)
 
 
 _CONDITION_BEFORE = regex.compile(r"\b(?i:if|unless|once|should|whether)\b[^.;:,]*$")
@@ -211,7 +198,7 @@ def past_verb_right_before(text: str, start: int) -> str | None:
     if not found:
         return None
     verb = found["verb"]
-    if verb.lower() in _NOT_PAST_ED or verb in ("since", "ago", "earlier", "previously", "yesterday", "been"):
+    if verb.lower() in NOT_PAST_ED or verb in PAST_ADVERBS:
         return None
     if _FUTURE_IN_PAST_CUES.fullmatch(verb) or _CONDITION_BEFORE.search(text[max(0, start - 80) : start]):
         return None  # "if the government fell on Dec. 8": a supposition, not a past
@@ -222,9 +209,3 @@ def saying_before(text: str, start: int) -> str | None:
     """The reporting verb right before text[start:] ("said Thursday", "told reporters on Monday"), if any."""
     reported = _REPORTED_ON.search(text[max(0, start - 24) : start])
     return reported[1] if reported else None
-
-
-def points_ahead_weakly(reason: str) -> bool:
-    """Whether direction() pointed ahead only from a past moment ("was expected to … in October") or
-    only by a bound that the past has too ("had calmed down by September")."""
-    return reason.startswith((FUTURE_IN_PAST, BOUND))

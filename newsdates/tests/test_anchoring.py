@@ -492,9 +492,9 @@ def test_dates_beyond_the_calendar_never_break_the_engine():
 def test_random_runs_of_date_words_never_break_the_engine():
     import random
 
-    from newsdates.anchoring.engine import _TRIGGER_WORDS
+    from newsdates.anchoring.engine import TRIGGER_WORDS
 
-    words = _TRIGGER_WORDS + ["Monday", "March", "1999", "9999", "0", "31", "99,999,999", "1.5", "'s", ",", "ago", "later",
+    words = TRIGGER_WORDS + ["a couple of", "at least", "more than", "up to", "half a", "the past few", "Monday", "March", "1999", "9999", "0", "31", "99,999,999", "1.5", "'s", ",", "ago", "later",
                               "week", "weekend", "Q4", "1600s", "'90s", "a.m.", "GMT", "2400", "February 30", "Feb. 29", "(", ")"]
     rng = random.Random(7)
     for _ in range(2000):

@@ -1,0 +1,121 @@
+"""Days named from the publication date or the story: "yesterday", "this morning", "the next day",
+"the day before last Tuesday", "a great day for Poland"."""
+
+from datetime import date, timedelta
+
+import regex
+
+from ...lexicon import DAY_OF_STORY_ADJECTIVES, DAY_OFFSETS
+from ..patterns import DAY, I, MONTH, PART_OF_DAY, WEEKDAY, one_of
+from ..provenance import Anchor, AnchorKind, Direction, Reason
+from ..rule import Example, Rule
+from ..spans import Span, make, publication, waiting
+
+
+def relative_day(match, context):
+    word = " ".join(match.group("word").lower().split())
+    part = (match.group("part") or "").lower()
+    if missing := waiting(match, context):
+        return missing
+    # "this morning", "last night"; but "last evening" is this evening, the one just gone
+    offset = {**DAY_OFFSETS, "this": 0, "last": -1 if part == "night" else 0}[word]
+    day = context.published + timedelta(days=offset)
+    span = make(match, context, "DATE", day.isoformat(), origin=publication(context),
+                heading=Direction.PAST if offset < 0 else Direction.FUTURE if offset > 0 else Direction.PRESENT,
+                why=f"'{word}{' ' + part if part else ''}'")
+    span.first = span.last = day
+    return span
+
+
+def anaphoric_day(match, context):
+    word = " ".join(match.group("word").lower().split())
+    if context.story_day is None:
+        return waiting(match, context)
+    offset = (1 if any(w in word for w in ("next", "following", "after", "later")) and "later that" not in word
+              else -1 if any(w in word for w in ("previous", "before", "earlier")) and "earlier that" not in word else 0)
+    day = context.story_day.day + timedelta(days=offset)
+    span = make(match, context, "DATE", day.isoformat(), origin=context.story_day,
+                why=f"'{word}': counted from the last date the text gave")
+    span.first = span.last = day
+    return span
+
+
+def day_of_story(match, context):
+    """ "a great day for Poland": the day the story is about."""
+    if context.story_day is None:
+        return waiting(match, context)
+    day = context.story_day.day
+    span = make(match, context, "DATE", day.isoformat(), origin=context.story_day, why="the day the story is about")
+    span.first = span.last = day
+    return span
+
+
+def day_around(match, context):
+    """"the day before last Tuesday": the day expression that follows, shifted; one span for both."""
+    found = context.expression_at(regex.match(r"\s*", context.text[match.end() :]).end() + match.end())[:1]
+    found = found[0] if found else None
+    if not found or not found.first or found.first != found.last:
+        return None
+    days = {"day": 1, "two days": 2, "three days": 3}[" ".join(match.group("count").lower().split())]
+    relation = match.group("relation").lower()
+    day = found.first + timedelta(days=days if relation == "after" else -days)
+    span = Span(match.start(), found.end, context.text[match.start() : found.end], "DATE", day.isoformat(),
+                origin=Anchor(AnchorKind.PHRASE, found.first, found.text, found.value), heading=found.heading,
+                why=Reason(f"{days} day(s) {relation} '{found.text}', itself ", found.why if found.reason else found.rule))
+    span.first = span.last = day
+    return span
+
+
+_CLAUSE_GOES_ON = r"(?=\s*(?:[.,;:!?)—–]|$|\s(?:and|but|or|when|as|while)\b))"
+
+RULES = [
+    Rule(
+        "relative_day", 300,
+        rf"(?P<word>{I(one_of(DAY_OFFSETS))})(?:\s+(?P<part>{I(PART_OF_DAY)}))?\b",
+        relative_day,
+        moves_story=False,
+        examples=(
+            Example("He smiled as he left the station yesterday.", date(2019, 4, 25), "2019-04-24", matched="yesterday"),
+            Example("He leaves tomorrow.", date(2019, 4, 25), "2019-04-26", matched="tomorrow"),
+            Example("A dinner is planned tonight.", date(2019, 4, 24), "2019-04-24", matched="tonight"),
+        ),
+    ),
+    Rule(
+        "this_part", 310,
+        rf"(?P<word>{I(r'this|last|tomorrow|yesterday')})\s+(?P<part>{I(r'morning|afternoon|evening|night')})\b",
+        relative_day,
+        examples=(
+            Example('"At some stage this afternoon we will put down a negotiating box," said spokesman Tom Kelly.',
+                    date(2005, 12, 16), "2005-12-16", matched="this afternoon"),
+        ),
+    ),
+    Rule(
+        "day_around", 320,
+        rf"(?:{I(r'the')}\s+)?(?P<count>{I(r'day|two\s+days|three\s+days')})\s+(?P<relation>{I(r'before|after')})"
+        rf"(?=\s+(?:(?:(?:{I(r'last|next|this')})\s+)?{WEEKDAY}\b|{MONTH}\s+{DAY}\b|{I(r'yesterday|today|tomorrow|Christmas|Thanksgiving|Easter|New\s+Year')}\b))",
+        day_around,
+        examples=(
+            Example("The day before last Tuesday's hearing, Manuel went to Lazaro's home.", date(2000, 2, 24), "2000-02-21",
+                    matched="The day before last Tuesday's"),
+        ),
+    ),
+    Rule(
+        "anaphoric_day", 330,
+        rf"(?P<word>{I(rf'(?:earlier|later)\s+that\s+(?:day|morning|afternoon|evening|night)|that\s+same\s+day|the\s+same\s+day|that\s+day|that\s+night|the\s+(?:next|following|previous)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+(?:before|after){_CLAUSE_GOES_ON}|the\s+night\s+before(?=\s*(?:[.,;:!?)—–]|$))|a\s+day\s+(?:earlier|later)')})\b",
+        anaphoric_day,
+        examples=(
+            Example("On March 5, 1946, Churchill spoke at Fulton. The next day, Stalin answered.", date(1999, 3, 12), "1946-03-06",
+                    matched="The next day"),
+            Example("He had left the day before.", date(1998, 8, 17), "1998-08-16", matched="the day before"),
+        ),
+    ),
+    Rule(
+        "day_of_story", 340,
+        rf"(?<!{I(r'today\s+is')}\s)(?P<word>{I(rf'(?:a|an|this)\s+(?:{one_of(DAY_OF_STORY_ADJECTIVES)})\s+day')})(?=\s+(?:{I(r'for|in|of')})\b)",
+        day_of_story,
+        examples=(
+            Example('On Friday, Poland joined NATO. Geremek said it was "a great day for Poland and for the world."',
+                    date(1999, 3, 13), "1999-03-12", matched="a great day"),
+        ),
+    ),
+]

@@ -1,0 +1,100 @@
+"""Dates written out in full: "March 17, 1949", "25 April 2019", "2019-04-24", "4/25/2019", "July 1997", "2011"."""
+
+from datetime import date
+
+import regex
+
+from ...lexicon import MOD_WORDS, NAMES_BEFORE_A_NUMBER, BEFORE_A_YEAR, PLURALS_AFTER_A_YEAR
+from ..patterns import DAY, I, MOD, MONTH, WEEKDAY, YEAR, day_in, month_in, one_of, words_of
+from ..rule import Example, Rule
+from ..spans import make
+
+
+def full_date(match, context):
+    year, day = int(match.group("year")), day_in(match)
+    try:
+        value = date(year, month_in(match), day)
+    except ValueError:
+        return None
+    return make(match, context, "DATE", value.isoformat(), why="explicit date")
+
+
+def month_year(match, context):
+    mod = MOD_WORDS.get((match.group("mod") or "").lower(), "")  # "the end of": one space between its words
+    return make(match, context, "DATE", f"{int(match.group('year')):04d}-{month_in(match):02d}", mod=mod, why="explicit month")
+
+
+_NUMBER_FOLLOWS = regex.compile(r"^\s*(?:[a-z]+s)\b")  # "2000 troops": a count, not a year
+_YEAR_CONTEXT_BEFORE = regex.compile(rf"(?i:\b(?:{one_of(BEFORE_A_YEAR)}|[,(])\s*)$")
+_NAME_BEFORE = regex.compile(rf"\b(?:{one_of(NAMES_BEFORE_A_NUMBER)})\s+$")
+_MONEY_BEFORE = regex.compile(r"(?:[$£€¥]|US\$|S\$|HK\$|No\.|#|Nos?\.?|Flight|flight|Route|route|Highway|Resolution|resolution|number|No)\s*$")
+
+
+def year(match, context):
+    number = int(match.group("year"))
+    before = context.text[max(0, match.start() - 12) : match.start()]
+    after = context.text[match.end() : match.end() + 25]
+    if _MONEY_BEFORE.search(before) or _NAME_BEFORE.search(before) or regex.match(r"-[A-Z]", after):
+        return None  # "$2000", "the Criminal Code Act 1995", "a Mirage 2000-D": names and numbers, no dates
+    if context.published and number > context.published.year + 30:
+        return None
+    has_prefix = bool(match.group("mod") or match.group("approx"))
+    if not has_prefix and _NUMBER_FOLLOWS.match(after) and not _YEAR_CONTEXT_BEFORE.search(context.text[max(0, match.start() - 20) : match.start()]):
+        following = after.split()[0].lower() if after.split() else ""
+        if following not in PLURALS_AFTER_A_YEAR:
+            return None
+    if regex.match(r"\s*(?:GMT|UTC|local\s+time|hours|hrs|[ap]\.?m\.?)\b", after, flags=regex.IGNORECASE):
+        return None
+    mod = {**MOD_WORDS, "post": "AFTER", "pre": "BEFORE"}.get(words_of(match, "mod"), "")
+    if match.group("approx"):
+        mod = "APPROX"
+    return make(match, context, "DATE", f"{number:04d}", mod=mod, why="year")
+
+
+RULES = [
+    Rule(
+        "date_weekday_month_day", 10,
+        rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+(?P<day>{DAY})(?:\s*,\s*|\s+)(?P<year>{YEAR})\b",
+        full_date,
+        examples=(
+            Example("It was signed on March 17, 1949.", date(2019, 4, 26), "1949-03-17", matched="March 17, 1949"),
+            Example("on Thursday, April 25, 2019, in Vladivostok", date(2019, 4, 25), "2019-04-25", matched="Thursday, April 25, 2019"),
+            Example("The deal was struck Aug. 7, 1998.", date(2019, 4, 26), "1998-08-07", matched="Aug. 7, 1998"),
+        ),
+    ),
+    Rule(
+        "date_day_month_year", 20,
+        rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?{MONTH},?\s+(?P<year>{YEAR})\b",
+        full_date,
+        examples=(Example("They met on 25 April 2019.", date(2019, 4, 26), "2019-04-25", matched="25 April 2019"),),
+    ),
+    Rule(
+        "date_iso", 30,
+        r"(?P<year>(?:19|20)\d\d)-(?P<month_number>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])",
+        full_date,
+        examples=(Example("Filed 2019-04-24 by the court.", date(2019, 4, 26), "2019-04-24", matched="2019-04-24"),),
+    ),
+    Rule(
+        "date_numeric", 40,
+        r"(?P<month_number>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/(?P<year>(?:19|20)\d\d)(?![\d/])",
+        full_date,
+        examples=(
+            Example("SDD registration closing in 2 weeks time - 04/04/2014!", date(2014, 3, 21), "2014-04-04", matched="04/04/2014"),
+        ),
+    ),
+    Rule(
+        "month_year", 50,
+        rf"(?:(?P<mod>{I(MOD)})[\s-]+)?{MONTH},?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d|,\d)",
+        month_year,
+        examples=(Example("In July 1997, the alliance grew.", date(2019, 4, 26), "1997-07", matched="July 1997"),),
+    ),
+    Rule(
+        "year", 450,
+        rf"(?:(?P<mod>{I(MOD)}|{I(r'post|pre')})[\s-]+|(?P<approx>{I(r'around|about|circa|c\.')})\s+)?(?P<year>{YEAR})(?![\d,.:/]\d)(?!\s*(?:%|per\s*cent|percent))",
+        year,
+        examples=(
+            Example("He visited Russia in 2011.", date(2019, 4, 25), "2011", matched="2011"),
+            Example("The plant opened in early 2019.", date(2019, 4, 25), "2019", matched="early 2019"),
+        ),
+    ),
+]
