@@ -7,7 +7,7 @@ import regex
 
 from ... import sentences
 from ...lexicon import DAY_OFFSETS, HOUR_WORDS, MILITARY_TIME_ZONES, NOT_AFTER_AN_HOUR, NUMBER_WORDS, WEEKDAYS
-from ..patterns import I, WEEKDAY, one_of
+from ..patterns import WEEKDAY, I, one_of
 from ..provenance import Anchor, AnchorKind, Reason
 from ..rule import Example, Rule
 from ..spans import NEWS, Context, Span, make, publication

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import regex
 
 from ...lexicon import DAY_OF_STORY_ADJECTIVES, DAY_OFFSETS
-from ..patterns import DAY, I, MONTH, PART_OF_DAY, WEEKDAY, one_of
+from ..patterns import DAY, MONTH, PART_OF_DAY, WEEKDAY, I, one_of
 from ..provenance import Anchor, AnchorKind, Direction, Reason
 from ..rule import Example, Rule
 from ..spans import Span, make, publication, waiting

@@ -6,7 +6,7 @@ from datetime import date
 import regex
 
 from ...lexicon import APPROXIMATORS, DURATION_ADJECTIVES, MODAL_VERBS, VAGUE_QUANTITIES
-from ..patterns import APPROX_WORDS, I, NUMBER, NUMBER_WORD, UNIT, meaning, one_of, relative
+from ..patterns import APPROX_WORDS, NUMBER, NUMBER_WORD, UNIT, I, meaning, one_of, relative
 from ..provenance import Anchor, AnchorKind, Direction
 from ..rule import Example, Rule
 from ..spans import make

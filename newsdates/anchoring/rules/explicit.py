@@ -4,8 +4,8 @@ from datetime import date
 
 import regex
 
-from ...lexicon import MOD_WORDS, NAMES_BEFORE_A_NUMBER, BEFORE_A_YEAR, PLURALS_AFTER_A_YEAR
-from ..patterns import DAY, I, MOD, MONTH, WEEKDAY, YEAR, day_in, month_in, one_of, words_of
+from ...lexicon import BEFORE_A_YEAR, MOD_WORDS, NAMES_BEFORE_A_NUMBER, PLURALS_AFTER_A_YEAR
+from ..patterns import DAY, MOD, MONTH, WEEKDAY, YEAR, I, day_in, month_in, one_of, words_of
 from ..rule import Example, Rule
 from ..spans import make
 

@@ -5,7 +5,7 @@ from datetime import date
 
 from ... import calendar as cal
 from ...lexicon import AFTER_THE_MODAL_MAY, BARE_MONTH_CONTEXT, MOD_WORDS, NOT_A_SECOND_DAY, NOT_AFTER_THE_MONTH
-from ..patterns import DAY, I, MOD, MONTH, MONTH_FULL, WEEKDAY, day_in, meaning, month_in, month_number, one_of, relative
+from ..patterns import DAY, MOD, MONTH, MONTH_FULL, WEEKDAY, I, day_in, meaning, month_in, month_number, one_of, relative
 from ..provenance import Cue, CueKind, Direction, Reason
 from ..rule import Example, Rule
 from ..spans import make, publication, waiting

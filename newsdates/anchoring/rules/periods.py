@@ -3,7 +3,7 @@
 from datetime import date
 
 from ...lexicon import MOD_WORDS, ORDINALS
-from ..patterns import I, MOD, YEAR, one_of, relative
+from ..patterns import MOD, YEAR, I, one_of, relative
 from ..rule import Example, Rule
 from ..spans import make, waiting
 from ..years import year_of

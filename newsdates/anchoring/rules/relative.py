@@ -7,7 +7,7 @@ import regex
 
 from ... import calendar as cal
 from ...lexicon import APPROXIMATORS, MOD_WORDS
-from ..patterns import APPROX_WORDS, I, MOD, NUMBER, UNIT, meaning, relative
+from ..patterns import APPROX_WORDS, MOD, NUMBER, UNIT, I, meaning, relative
 from ..provenance import Direction, Reason
 from ..rule import Example, Rule
 from ..spans import OFFSET_FROM_STORY, make, publication, waiting

@@ -6,7 +6,7 @@ import regex
 
 from ... import calendar as cal
 from ...lexicon import MOD_WORDS, NAMES_AFTER_A_SEASON, SEASONS
-from ..patterns import I, MOD, YEAR, meaning, one_of, relative
+from ..patterns import MOD, YEAR, I, meaning, one_of, relative
 from ..provenance import Cue, CueKind, Direction, Reason
 from ..rule import Example, Rule
 from ..spans import make, publication, waiting

@@ -3,7 +3,7 @@
 from datetime import date
 
 from ...lexicon import FREQUENCY_ADVERBS, WEEKDAYS
-from ..patterns import I, NUMBER, UNIT, WEEKDAY, one_of
+from ..patterns import NUMBER, UNIT, WEEKDAY, I, one_of
 from ..rule import Example, Rule
 from ..spans import make
 from ..units import duration_value, number

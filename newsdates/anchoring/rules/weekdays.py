@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from ...lexicon import MOD_WORDS, WEEKDAYS
-from ..patterns import I, PART_OF_DAY, WEEKDAY, meaning, relative
+from ..patterns import PART_OF_DAY, WEEKDAY, I, meaning, relative
 from ..provenance import Cue, CueKind, Direction, Reason
 from ..rule import Example, Rule
 from ..spans import NEWS, WEEKDAY_OF_SAYING, Context, make, publication, waiting
