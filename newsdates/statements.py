@@ -7,8 +7,8 @@ a date that dates something becomes one statement, quoted with its whole sentenc
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 import regex
 import snowballstemmer
@@ -60,9 +60,15 @@ _NATURAL_CUT = regex.compile(
 )
 
 
+# How a statement got its date.
+DATED_BY_TEXT = "text"  # a temporal expression of its own clause
+DATED_BY_NARRATIVE = "narrative"  # the reference time of the paragraph it belongs to
+DATED_BY_REPORT = "report"  # the day of report: the article's publication date
+
+
 @dataclass
 class Statement:
-    """A clause dated by one temporal expression: the makings of a mention."""
+    """A clause dated by one temporal expression (or by the time it narrates): the makings of a mention."""
 
     sentence: str
     sentence_start: int
@@ -72,6 +78,12 @@ class Statement:
     headline: str
     terms: Counter = field(default_factory=Counter)
     reported: bool = False  # the date dates someone saying something ("officials said Monday …")
+    dated_by: str = DATED_BY_TEXT
+    lead: bool = False  # the article's own news: the happening its lead reports
+    # For a statement without a date of its own: the key of the statement whose date it takes (the
+    # paragraph's last dated statement, or the lead); its mention supports that statement's event.
+    supports: tuple[int, int] | None = None
+    noun_phrase: bool = False  # the date dates a thing named in the sentence, not the sentence's happening
 
     @property
     def key(self) -> tuple[int, int]:
@@ -125,32 +137,239 @@ def dates_something(span: Span) -> bool:
 
 
 def find_statements(body: str, published: date | None) -> list[Statement]:
+    """The statements dated by a temporal expression of their own."""
+    return [statement for statement in read_article(body, published) if statement.dated_by == DATED_BY_TEXT]
+
+
+def read_article(body: str, published: date | None, title: str = "") -> list[Statement]:
+    """Every statement of an article, each with its date and how it got it.
+
+    A clause with a temporal expression that dates it is a statement dated by the text. A sentence
+    without one narrates the reference time of its paragraph (the last date the paragraph established)
+    or, failing that, the article's own news: it becomes a statement that supports that dated one. The
+    lead (the sentence that reports the article's news, see `find_lead`) is always a statement: dated
+    by the text when its own clause names a time, else by the day of report."""
     spans = [span for span in annotate(body, published) if dates_something(span)]
+    sentences = split(body)
+    lead_index = find_lead(sentences, title)
     statements: list[Statement] = []
+    lead_key: tuple[int, int] | None = None
+    paragraph_of = _paragraphs(body, sentences)
+    reference: Statement | None = None
+    pending: list[Statement] = []  # undated statements read before the lead, waiting for its key
     cursor = 0
-    for sentence in split(body):
+    for index, sentence in enumerate(sentences):
+        if index and paragraph_of[index] != paragraph_of[index - 1]:
+            reference = None
         inside = []
         while cursor < len(spans) and spans[cursor].start < sentence.end:
             if spans[cursor].start >= sentence.start:
                 inside.append(spans[cursor])
             cursor += 1
-        if inside:
-            statements.extend(_statements_of(sentence.text, sentence.start, inside))
+        previous = sentences[index - 1] if index and paragraph_of[index] == paragraph_of[index - 1] else None
+        dated = _statements_of(sentence.text, sentence.start, _dating(sentence.text, sentence.start, inside, spans, previous))
+        own = [statement for statement in dated if not statement.noun_phrase]
+        if index == lead_index:
+            if own:
+                own[0].lead = True
+                lead_key = own[0].key
+            else:
+                lead = _undated(sentence, None, published, lead=True)
+                dated.insert(0, lead)
+                lead_key = lead.key
+            for waiting in pending:
+                waiting.supports = lead_key
+            pending = []
+        elif not own:
+            undated = _undated(sentence, reference, published)
+            if reference is None:
+                undated.supports = lead_key
+                if lead_key is None:
+                    pending.append(undated)
+            dated.append(undated)
+        statements.extend(dated)
+        if own and not own[-1].reported:
+            reference = own[-1]
+    lead = next((statement for statement in statements if statement.lead), None)
+    if lead is not None and lead.dated_by == DATED_BY_TEXT:
+        for statement in statements:
+            if statement.supports == lead.key and statement.dated_by == DATED_BY_REPORT:
+                statement.span = replace(
+                    lead.span, start=statement.sentence_start, end=statement.sentence_start, text="", rule="lead_time",
+                    anchor=f"'{lead.span.text}' ({lead.span.value}), the date of the article's lead",
+                    reason="no time of its own: the article's news, dated by its lead",
+                )
     return statements
 
 
+def _undated(sentence, reference: Statement | None, published: date | None, lead: bool = False) -> Statement:
+    """A statement without a date of its own, dated by the time it narrates: the paragraph's reference
+    time, else the day of report (the publication date; the lead's event where the lead has a date)."""
+    if reference is not None:
+        span = Span(
+            sentence.start, sentence.start, "", "DATE", reference.span.value, reference.span.mod,
+            reference.span.first, reference.span.last, rule="narrative_time",
+            anchor=f"'{reference.span.text}' ({reference.span.value}), the date the paragraph established",
+            reason="no time of its own: the reference time of what it narrates",
+        )
+        dated_by, supports = DATED_BY_NARRATIVE, reference.key
+    else:
+        value = published.isoformat() if published else ""
+        span = Span(
+            sentence.start, sentence.start, "", "DATE", value, "", published, published, rule="day_of_report",
+            anchor=f"the article's publication date ({value})" if published else "",
+            reason="day of report: the article's publication date, no time in the lead" if lead
+            else "no time of its own: the article's news, reported that day",
+        )
+        dated_by, supports = DATED_BY_REPORT, None
+    return Statement(
+        sentence=sentence.text,
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        clause=sentence.text,
+        span=span,
+        headline=make_headline(sentence.text, []),
+        terms=stems(sentence.text),
+        dated_by=dated_by,
+        lead=lead,
+        supports=supports,
+    )
+
+
+def _paragraphs(body: str, sentences) -> list[int]:
+    """The paragraph number of each sentence: a line break ends a paragraph."""
+    numbers, paragraph, previous_end = [], 0, 0
+    for sentence in sentences:
+        if "\n" in body[previous_end : sentence.start]:
+            paragraph += 1
+        numbers.append(paragraph)
+        previous_end = sentence.end
+    return numbers
+
+
+_LEAD_REACH = 4  # the lead is among the first sentences: a caption or a kicker may come before it
+
+
+def find_lead(sentences, title: str = "") -> int | None:
+    """Which sentence reports the article's news: of the first few full sentences, the one saying most
+    of what the title says (a photo caption or a quote may open the body); the first when the title
+    says nothing."""
+    candidates = [i for i, s in enumerate(sentences[: _LEAD_REACH * 2]) if _is_full_sentence(s.text)][:_LEAD_REACH]
+    if not candidates:
+        return 0 if sentences else None
+    wanted = stems(title)
+    if not wanted:
+        return candidates[0]
+
+    def overlap(i: int) -> float:
+        said = stems(sentences[i].text)
+        return sum(min(count, said[term]) for term, count in wanted.items() if term in said) / math.sqrt(1 + sum(said.values()))
+
+    best = max(candidates, key=lambda i: (round(overlap(i), 2), -i))
+    return best if overlap(best) > overlap(candidates[0]) * 1.5 else candidates[0]
+
+
+_CAPTION = regex.compile(r"(?i)\b(?:photo|picture|file photo|credit|getty|afp|reuters|ap)\s*(?:[:/]|$)|^\W*$")
+
+
+def _is_full_sentence(text: str) -> bool:
+    """A sentence of the story, not a caption, credit or heading: some words and an end."""
+    words = text.split()
+    return len(words) >= 6 and text.rstrip("\"”’')").endswith((".", "!", "?")) and not _CAPTION.search(text)
+
+
+# What makes a date date nothing. Speculation, conditions and hopes say what may happen: the date of a
+# thing that may never be is no happening's date ("Kim is likely to seek help … by the end of the year",
+# "as long as the US offers terms by year end"). Lowercase modals only: "May" is a month.
+_UNREAL = regex.compile(
+    r"\b(?:(?i:likely|unlikely|probably|possibly|perhaps|maybe|if|unless|whether|as\s+long\s+as|provided\s+that|"
+    r"hopes?|hoped|hoping|wish(?:es|ed)?|would\s+like|speculat\w+|predict\w*|forecasts?)|may|might|could)\b"
+)
+# A clause boundary past which the modality of what came before no longer holds.
+_CLAUSE_BOUNDARY = regex.compile(r";|:|\s[—–-]{1,2}\s|,\s*(?:but|while|whereas|although|though|and)\b|\.\s")
+# Generic uses of a day word: "the cars of tomorrow", "the world of today".
+_GENERIC_BEFORE = regex.compile(r"(?i)\bof\s+$")
+_GENERIC_WORDS = {"today", "tomorrow", "yesterday", "tonight"}
+# A comparison baseline: "the worst fall since 1987", "the lowest level since October 1997", "the first
+# time since 2003" date the baseline, not a happening.
+_BASELINE_BEFORE = regex.compile(
+    r"(?i)\b(?:\w+est|most|least|first|highest|lowest|best|worst|biggest|largest|strongest|weakest|record)\b"
+    r"[^,;:.]{0,60}\bsince\s+(?:(?:early|mid|late|the\s+(?:start|end|beginning)\s+of)\s+)?$"
+)
+_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_QUOTES_OPEN = "\"“"
+
+
+def _dating(sentence: str, offset: int, inside: list[Span], every: list[Span], previous) -> list[Span]:
+    """The spans of a sentence that date something there: speculation, conditions, hopes, generic uses
+    and comparison baselines date nothing; a quoted 'today' counts from the day of the saying."""
+    kept = []
+    for span in inside:
+        start, end = span.start - offset, span.end - offset
+        before = sentence[:start]
+        word = span.text.lower()
+        if word in _GENERIC_WORDS and _GENERIC_BEFORE.search(before):
+            continue
+        if _BASELINE_BEFORE.search(before):
+            continue
+        boundary = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(before)), default=0)
+        if _UNREAL.search(before, boundary) and not _quoted(before):
+            continue
+        kept.append(_quoted_day(span, sentence, offset, inside, previous) if word in _DAY_WORDS and _quoted(before) else span)
+    return kept
+
+
+def _quoted(before: str) -> bool:
+    """Whether a point of the sentence is inside a quotation (more quotes opened than closed before it)."""
+    straight = before.count('"')
+    return straight % 2 == 1 or before.count("“") > before.count("”")
+
+
+def _quoted_day(span: Span, sentence: str, offset: int, inside: list[Span], previous) -> Span:
+    """'"Today is a great day," Jobs said on Monday': a quoted day word counts from the day of the
+    saying when the sentence (or the one before it in the paragraph) gives it."""
+    saying = next((other for other in inside if other is not span and other.rule == "weekday_of_saying" and other.first), None)
+    if saying is None:
+        for other in inside:
+            if other is not span and other.first and other.first == other.last and _dates_a_report(
+                sentence, other.start - offset, other.end - offset
+            ):
+                saying = other
+                break
+    if saying is None:
+        return span
+    day = saying.first + timedelta(days=_DAY_WORDS[span.text.lower()])
+    return replace(
+        span, value=day.isoformat(), first=day, last=day, rule="quoted_day_word",
+        anchor=f"the day of the saying, '{saying.text}' ({saying.value})",
+        reason=f"'{span.text}' inside the quotation counts from the day it was said",
+    )
+
+
+_POSSESSIVE = regex.compile(r"['’]s\b")
+
+
 def _statements_of(sentence: str, offset: int, spans: list[Span]) -> list[Statement]:
-    """One statement per clause holding a date; a clause's first date governs it. A sentence with one
-    dated clause is its own clause: what it says is the whole sentence."""
+    """One statement per clause holding a date; a clause's first date governs it, unless it is the date
+    of a saying and the clause gives another ("said earlier today that the phone ships on June 1st").
+    A sentence with one dated clause is its own clause: what it says is the whole sentence."""
     bounds = _segments(sentence)
     by_segment: dict[int, Span] = {}
     values_seen = set()
+    possessive = [span for span in spans if _POSSESSIVE.match(sentence, span.end - offset)]
+    if len(possessive) < len(spans):
+        spans = [span for span in spans if span not in possessive]  # "this year's conference" dates the conference
     for span in spans:
         if span.value and span.value in values_seen:
             continue  # "on Thursday (April 25)": one date said twice
         values_seen.add(span.value)
         index = next((i for i, (s, e) in enumerate(bounds) if s <= span.start - offset < e), len(bounds) - 1)
-        by_segment.setdefault(index, span)
+        held = by_segment.get(index)
+        if held is None or (
+            _dates_a_report(sentence, held.start - offset, held.end - offset)
+            and not _dates_a_report(sentence, span.start - offset, span.end - offset)
+        ):
+            by_segment[index] = span
     found = []
     for index, span in sorted(by_segment.items()):
         clause_start, clause_end = _clause(sentence, bounds, index) if len(by_segment) > 1 else (0, len(sentence))
@@ -177,6 +396,7 @@ def _statements_of(sentence: str, offset: int, spans: list[Span]) -> list[Statem
                 headline=make_headline(focus, dates_in_focus),
                 terms=stems(focus),
                 reported=_dates_a_report(sentence, span.start - offset, span.end - offset),
+                noun_phrase=bool(noun_phrase) or bool(_POSSESSIVE.match(sentence, span.end - offset)),
             )
         )
     return found
@@ -284,7 +504,7 @@ def make_headline(clause: str, dates: list[tuple[int, int]]) -> str:
     for date_start, date_end in sorted(dates, reverse=True):
         before = text[:date_start]
         lead_in = _DATE_LEAD_IN.search(before)
-        text = before[: lead_in.start()].rstrip(" ,") + text[date_end:]
+        text = before[: lead_in.start()].rstrip(" ,") + regex.sub(r"^['’]s\b", "", text[date_end:])
     text = regex.sub(r"[(\[]\s*[)\]]", "", text)
     text = regex.sub(r"\s+([,.;:])", r"\1", regex.sub(r"\s{2,}", " ", text)).strip(" ,;:-—–")
     text = regex.sub(r"^(?:[,;]\s*)+", "", text)

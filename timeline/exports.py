@@ -41,6 +41,7 @@ def article_record(article: Article) -> dict:
         "published_precision": article.published_precision or None,
         "published_confidence": article.published_confidence,
         "needs_review": article.needs_review,
+        "copy_of": article.copy_of_id,
     }
 
 
@@ -63,6 +64,8 @@ def event_record(event: Event) -> dict:
         "summary": event.summary,
         "status": event.status,
         "sources": event.source_count,
+        "mod": event.mod or None,
+        "dated_by": event.dated_by,
         "mentions": [
             {
                 "article": mention.article_id,
@@ -74,6 +77,9 @@ def event_record(event: Event) -> dict:
                 "rule": mention.rule,
                 "anchor": mention.anchor,
                 "reason": mention.reason,
+                "dated_by": mention.dated_by,
+                "lead": mention.lead,
+                "supporting": mention.is_supporting,
             }
             for mention in event.cited
         ],

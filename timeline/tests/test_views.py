@@ -61,7 +61,7 @@ def test_it_filters_by_text_corroboration_and_granularity(built, client):
     assert all("hanoi" in (h + e.summary).lower() or e.mentions.filter(quote__icontains="hanoi").exists()
                for h in found for e in Event.objects.filter(headline=h))
     assert len(found) < Event.objects.count()
-    corroborated = client.get(TIMELINE, {"min_sources": 5}).context["page"].object_list
+    corroborated = client.get(TIMELINE, {"min_sources": 4}).context["page"].object_list
     assert [e.value for e in corroborated] == ["2019-02"]
     months = client.get(TIMELINE, {"granularity": "month"}).context["page"].object_list
     assert months and {e.granularity for e in months} == {"month"}
@@ -69,7 +69,7 @@ def test_it_filters_by_text_corroboration_and_granularity(built, client):
 
 def test_source_counts_follow_the_other_filters(built, client):
     everything = {s["slug"]: s["events"] for s in client.get(TIMELINE).context["sources"]}
-    corroborated = {s["slug"]: s["events"] for s in client.get(TIMELINE, {"min_sources": 5}).context["sources"]}
+    corroborated = {s["slug"]: s["events"] for s in client.get(TIMELINE, {"min_sources": 4}).context["sources"]}
     assert corroborated["the-moscow-times"] == 1 < everything["the-moscow-times"]
 
 
@@ -113,8 +113,8 @@ def test_event_provenance_shows_each_citing_article_and_how_it_was_anchored(buil
     response = client.get(reverse("timeline:event", args=[event.pk]), HTTP_HX_REQUEST="true")
     content = response.content.decode()
     assert response.status_code == 200 and "<html" not in content
-    assert content.count("<blockquote>") == 5
-    assert "<mark>February</mark>" in content
+    assert content.count("<mark>February</mark>") == 5
+    assert content.count("<blockquote>") > 5  # and the quotes that narrate it, in support
     assert "The Moscow Times" in content and "The Straits Times" in content
     assert "in an article published" in content and "→ 2019-02" in content
     assert "Why these reports were merged" in content
@@ -151,7 +151,7 @@ def test_the_sources_page_lists_sources_with_articles_and_events(built, client):
 
 
 def test_exports_honour_the_filters(built, client):
-    response = client.get(reverse("timeline:export-json"), {"min_sources": 5})
+    response = client.get(reverse("timeline:export-json"), {"min_sources": 4})
     data = json.loads(response.content)
     assert [e["value"] for e in data["events"]] == ["2019-02"]
     assert {a["file"][:3] for a in data["articles"]} == {"000", "001", "002", "003", "004"}
