@@ -54,10 +54,8 @@ _DATE_LEAD_IN = regex.compile(
     r"around|about)\s+)?$",
     regex.IGNORECASE,
 )
-_NATURAL_CUT = regex.compile(
-    r",\s|;\s|\s(?:because|while|whereas|although|though|as|amid|after|before|which|who|where|but|and|with|over|"
-    r"for|to|in|on|at|by|from|that)\s"
-)
+# Where a long headline may end: at a comma or a clause boundary, not before a preposition's object.
+_NATURAL_CUT = regex.compile(r",\s|;\s|\s[—–]\s|\s(?:because|while|whereas|although|though|amid|after|before|which|who|where|but|and)\s")
 
 
 # How a statement got its date.
@@ -192,6 +190,10 @@ def read_article(body: str, published: date | None, title: str = "") -> list[Sta
         statements.extend(dated)
         if own and not own[-1].reported:
             reference = own[-1]
+    for statement in statements:
+        named = _named_subject(statement.headline, body, statement.sentence_start, statement.sentence)
+        if named != statement.headline:
+            statement.headline = _balance_quotes(_shorten(named))
     lead = next((statement for statement in statements if statement.lead), None)
     if lead is not None and lead.dated_by == DATED_BY_TEXT:
         for statement in statements:
@@ -218,7 +220,38 @@ def _undated_saying(sentence, own: list[Statement]) -> int | None:
         return None
     first_date = min(statement.span.start for statement in own) - sentence.start
     verb = _SAYING.search(sentence.text, 0, first_date)
-    return sentence.start + verb.start() if verb else None
+    if verb is None or len(sentence.text[verb.end() : first_date].split()) <= 2:
+        return None  # "reported earlier on Wednesday that…": the date is the saying's own
+    return sentence.start + verb.start()
+
+
+_PERSON = regex.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w'’-]+|[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z][a-z][\w'’-]*|[A-Z]\.)){1,2})(?=\s+(?:has|had|have|is|was|will|would|said|told|[a-z]+ed|[a-z]+s)\b)"
+)
+_ORGANISATION_SUBJECT = regex.compile(r"(?:^|(?<=[.!?]\s))(?P<subject>(?:The|the)\s+(?:[\w-]+\s+){0,3}[\w-]+)\s+(?:has|had|have|is|was|will|would|said|[a-z]+ed)\b")
+_VERB_FIRST = regex.compile(r"^(?:has|had|have|is|was|were|are|will|would|[a-z]+ed(?!\s+[A-Z]))\b")
+_LEADING_SUBJECT = regex.compile(r"^(?P<subject>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*),?\s")
+
+
+def _named_subject(headline: str, body: str, sentence_start: int, sentence: str) -> str:
+    """A headline whose subject is a bare pronoun names who or what the article said it was: 'He' is
+    the last person named as a subject before the sentence, 'It' the last thing ('The company …');
+    one that starts at its verb ("Has not met the Russian leader") gets the sentence's subject."""
+    first, _, rest = headline.partition(" ")
+    pronoun = first.lower()
+    if pronoun in ("he", "she") and rest:
+        people = list(_PERSON.finditer(body, max(0, sentence_start - 1500), sentence_start))
+        if people:
+            return f"{people[-1].group().strip()} {rest}"
+    if pronoun == "it" and rest:
+        things = list(_ORGANISATION_SUBJECT.finditer(body, max(0, sentence_start - 600), sentence_start))
+        if things:
+            return f"{things[-1]['subject'][0].upper()}{things[-1]['subject'][1:]} {rest}"
+    if _VERB_FIRST.match(headline[:1].lower() + headline[1:]) and headline[:1].isupper():
+        subject = _LEADING_SUBJECT.match(sentence)
+        if subject and subject["subject"].split()[0].lower() not in _DANGLING | {"he", "she", "it", "they"}:
+            return f"{subject['subject']} {headline[:1].lower()}{headline[1:]}"
+    return headline
 
 
 def _undated(sentence, reference: Statement | None, published: date | None, lead: bool = False, at: int | None = None) -> Statement:
@@ -276,6 +309,8 @@ def find_lead(sentences, title: str = "") -> int | None:
     of what the title says (a photo caption or a quote may open the body); the first when the title
     says nothing."""
     candidates = [i for i, s in enumerate(sentences[: _LEAD_REACH * 2]) if _is_full_sentence(s.text)][:_LEAD_REACH]
+    # A lead reports a happening: an analyst's "is probably looking to…" is not one, when another sentence is.
+    candidates = [i for i in candidates if not _UNREAL.search(sentences[i].text)] or candidates
     if not candidates:
         return 0 if sentences else None
     wanted = stems(title)
@@ -287,7 +322,7 @@ def find_lead(sentences, title: str = "") -> int | None:
         return sum(min(count, said[term]) for term, count in wanted.items() if term in said) / math.sqrt(1 + sum(said.values()))
 
     best = max(candidates, key=lambda i: (round(overlap(i), 2), -i))
-    return best if overlap(best) > overlap(candidates[0]) * 1.5 else candidates[0]
+    return best if overlap(best) > overlap(candidates[0]) * 1.25 else candidates[0]
 
 
 _CAPTION = regex.compile(r"(?i)\b(?:photo|picture|file photo|credit|getty|afp|reuters|ap)\s*(?:[:/]|$)|^\W*$")
@@ -307,7 +342,7 @@ _UNREAL = regex.compile(
     r"hopes?|hoped|hoping|wish(?:es|ed)?|would\s+like|speculat\w+|predict\w*|forecasts?)|may|might|could)\b"
 )
 # A clause boundary past which the modality of what came before no longer holds.
-_CLAUSE_BOUNDARY = regex.compile(r";|:|\s[—–-]{1,2}\s|,\s*(?:but|while|whereas|although|though|and)\b|\.\s")
+_CLAUSE_BOUNDARY = regex.compile(r";|\s[—–]\s|,\s*(?:but|while|whereas|although|though)\b|\.\s")
 # Generic uses of a day word: "the cars of tomorrow", "the world of today".
 _GENERIC_BEFORE = regex.compile(r"(?i)\bof\s+$")
 _GENERIC_WORDS = {"today", "tomorrow", "yesterday", "tonight"}
@@ -317,6 +352,7 @@ _BASELINE_BEFORE = regex.compile(
     r"(?i)\b(?:\w+est|most|least|first|highest|lowest|best|worst|biggest|largest|strongest|weakest|record)\b"
     r"[^,;:.]{0,60}\bsince\s+(?:(?:early|mid|late|the\s+(?:start|end|beginning)\s+of)\s+)?$"
 )
+_CLOSED_QUOTATION = regex.compile(r'"[^"]*"|“[^”]*”')
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _QUOTES_OPEN = "\"“"
 
@@ -334,7 +370,9 @@ def _dating(sentence: str, offset: int, inside: list[Span], every: list[Span], p
         if _BASELINE_BEFORE.search(before):
             continue
         boundary = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(before)), default=0)
-        if _UNREAL.search(before, boundary) and not _quoted(before):
+        # A hope inside a closed quotation does not reach the attribution after it ('"I hope…," he said Wednesday').
+        unquoted = before if _quoted(before) else _CLOSED_QUOTATION.sub(lambda m: " " * len(m.group()), before)
+        if _UNREAL.search(unquoted, boundary):
             continue
         kept.append(_quoted_day(span, sentence, offset, inside, previous) if word in _DAY_WORDS and _quoted(before) else span)
     return kept
@@ -367,6 +405,24 @@ def _quoted_day(span: Span, sentence: str, offset: int, inside: list[Span], prev
     )
 
 
+_RELATIVE_START = regex.compile(r"(?:who|which)\s+")
+_ANTECEDENT = regex.compile(r"(?:(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*|\b(?i:the|a|an)\s+(?:[\w-]+\s+){0,3}[\w-]+)\s*$")
+
+
+def _relative_clause(sentence: str, bounds, index: int, date_start: int) -> tuple[str, int] | None:
+    """A date in a relative clause dates what the clause says of its antecedent: the antecedent and the
+    clause without its pronoun, and where the date sits in that text."""
+    start, end = bounds[index]
+    opener = _RELATIVE_START.match(sentence, start)
+    if not opener or index == 0:
+        return None
+    antecedent = _ANTECEDENT.search(sentence, *bounds[index - 1])
+    if not antecedent:
+        return None
+    text = f"{antecedent.group().strip()} {sentence[opener.end() : end]}"
+    return text, len(antecedent.group().strip()) + 1 + date_start - opener.end()
+
+
 _POSSESSIVE = regex.compile(r"['’]s\b")
 
 
@@ -374,7 +430,7 @@ def _statements_of(sentence: str, offset: int, spans: list[Span]) -> list[Statem
     """One statement per clause holding a date; a clause's first date governs it, unless it is the date
     of a saying and the clause gives another ("said earlier today that the phone ships on June 1st").
     A sentence with one dated clause is its own clause: what it says is the whole sentence."""
-    bounds = _segments(sentence)
+    bounds = _segments(sentence, _DATING_BREAK)
     by_segment: dict[int, Span] = {}
     values_seen = set()
     possessive = [span for span in spans if _POSSESSIVE.match(sentence, span.end - offset)]
@@ -393,11 +449,22 @@ def _statements_of(sentence: str, offset: int, spans: list[Span]) -> list[Statem
             by_segment[index] = span
     found = []
     for index, span in sorted(by_segment.items()):
-        clause_start, clause_end = _clause(sentence, bounds, index) if len(by_segment) > 1 else (0, len(sentence))
+        if len(by_segment) > 1:
+            clause_start, clause_end = _clause(sentence, bounds, index)
+        else:  # the independent clause holding the date: "It was his first visit; his father visited in 2011"
+            clause_start = sentence.rfind(";", 0, span.start - offset) + 1
+            following = sentence.find(";", span.end - offset)
+            clause_end = following if following >= 0 else len(sentence)
+            while clause_start < clause_end and sentence[clause_start].isspace():
+                clause_start += 1
         local_start = span.start - offset - clause_start
         clause = sentence[clause_start:clause_end]
         noun_phrase = _dated_noun_phrase(clause, local_start, local_start + span.end - span.start)
-        if noun_phrase:
+        relative = _relative_clause(sentence, bounds, index, span.start - offset)
+        if relative:  # "…by Kim Il Sung who died in 1994": "Kim Il Sung died"
+            focus, at = relative
+            dates_in_focus = [(at, at + span.end - span.start)]
+        elif noun_phrase:
             focus, dates_in_focus = noun_phrase
         else:
             focus_start = _focus(clause, local_start)
@@ -437,7 +504,7 @@ def _dates_a_report(sentence: str, start: int, end: int) -> bool:
     return any(_REPORTING_VERB.fullmatch(word.strip(",.;:\"'")) for word in before + after)
 
 
-_SUBORDINATOR = regex.compile(r"\b(?i:after|before|when|once|because|as|while|until)\s+(?=(?i:his|her|its|their|the|a|an)\b|[A-Z])")
+_SUBORDINATOR = regex.compile(r"\b(?i:after|before|when|once|because|as|while|until|since)\s+(?=(?i:his|her|its|their|the|a|an)\b|[A-Z])")
 
 
 def _focus(clause: str, date_start: int) -> int:
@@ -445,6 +512,9 @@ def _focus(clause: str, date_start: int) -> int:
     second summit broke down in February …" dates the summit), else the clause's start."""
     segment_start = max((m.end() for m in _SEGMENT_BREAK.finditer(clause, 0, date_start)), default=0)
     candidates = [m for m in _SUBORDINATOR.finditer(clause, segment_start, date_start)]
+    if not candidates:  # "…, and the first since his late father, Kim Jong Il, visited in 2011": past an aside
+        candidates = [m for m in _SUBORDINATOR.finditer(clause, 0, date_start) if ";" not in clause[m.end() : date_start]]
+        segment_start = 0
     if candidates and len(clause[segment_start : candidates[-1].start()].split()) >= 3:
         return candidates[-1].end()
     return 0
@@ -455,8 +525,13 @@ _NOUN_AFTER = regex.compile(r"\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*")
 _NOUN_PHRASE_END = regex.compile(r"(?i),|;|\s[—–-]{1,2}\s|\s(?:who|which|that|where|when|as|but|and\s+(?:was|were|is|are|has|had))\b|\.?$")
 _PARTICIPLE_START = regex.compile(
     r"(?i)^(?:(?:last|first|once|previously|originally|also|later|since)\s+)?"
-    r"(?:[a-z]{3,}ed|held|built|made|signed|founded|won|begun|written|taken|given|seen|known|set\s+up|torn\s+down)\b"
+    r"(?:[a-z]{3,}ed|held|built|made|signed|founded|won|begun|written|taken|given|seen|known|set\s+up|torn\s+down|"
+    r"(?:set|due|scheduled|slated|expected)\s+to)\b"
 )
+_NOUN_THEN_DAY = regex.compile(r"(?i)\b(?:a|an|the|his|her|its|their|our)\s+(?:[a-z][\w-]*\s+){0,2}(?P<word>[a-z][\w-]*)\s+$")
+_BARE_DAY = regex.compile(r"(?:\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May\b|June|July|August|September|October|November|December)")
+_NOT_NOUNS = set("""on in at by for from to of since until till during before after this that next last early late
+    said says told is was are were be been will would can could may might has have had and or but than as""".split())
 _HEAD_NOUN_PHRASE = regex.compile(r"(?i)\b(?:the|a|an|its|his|their)\s+((?:[\w-]+\s+){0,3}[\w-]+)\s*$")
 
 
@@ -468,6 +543,15 @@ def _dated_noun_phrase(clause: str, date_start: int, date_end: int) -> tuple[str
     if regex.fullmatch(r"(?:1[6-9]|20)\d\d", clause[date_start:date_end]) and determiner and _NOUN_AFTER.match(clause, date_end):
         end = _NOUN_PHRASE_END.search(clause, date_end).start()
         return clause[determiner.start() : end], [(date_start - determiner.start(), date_end - determiner.start())]
+    # "travelling on to Vladivostok for a summit Thursday with Putin": a bare day right after a noun
+    # that a determiner opens dates that noun, not the clause's verb.
+    noun = _NOUN_THEN_DAY.search(clause, 0, date_start)
+    if (
+        noun and noun.end() == date_start and noun["word"].lower() not in _NOT_NOUNS and not noun["word"].endswith("ed")
+        and _BARE_DAY.match(clause, date_start)
+    ):
+        end = _NOUN_PHRASE_END.search(clause, date_end).start()
+        return clause[noun.start() : end], [(date_start - noun.start(), date_end - noun.start())]
     earlier = _segments(clause[:date_start])
     if len(earlier) < 2 or not _PARTICIPLE_START.match(clause[slice(*earlier[-1])]):
         return None
@@ -475,15 +559,23 @@ def _dated_noun_phrase(clause: str, date_start: int, date_end: int) -> tuple[str
     asides = [i for i, (start, end) in enumerate(earlier[:-1]) if _RELATIVE.match(clause, start, end)]
     index = asides[-1] - 1 if asides else len(earlier) - 2
     head = _HEAD_NOUN_PHRASE.search(clause, *earlier[index]) if index >= 0 else None
-    if not head:
+    if head:
+        head_text = head[1]
+    elif index >= 0 and len(clause[slice(*earlier[index])].split()) <= 4:  # "– North Korean guest workers – set to …"
+        head_text = clause[slice(*earlier[index])].strip()
+    else:
         return None
-    text = f"{head[1]} {clause[earlier[-1][0] : date_end]}"
+    text = f"{head_text} {clause[earlier[-1][0] : date_end]}"
     return text, [(len(text) - (date_end - date_start), len(text))]
 
 
-def _segments(sentence: str) -> list[tuple[int, int]]:
+# What a date dates ends at a relative pronoun too: "a 1986 visit by Kim Il Sung who died in 1994".
+_DATING_BREAK = regex.compile(_SEGMENT_BREAK.pattern + r"|\s(?=(?:who|which)\s)")
+
+
+def _segments(sentence: str, breaks=_SEGMENT_BREAK) -> list[tuple[int, int]]:
     bounds, start = [], 0
-    for match in _SEGMENT_BREAK.finditer(sentence):
+    for match in breaks.finditer(sentence):
         if match.start() > start:
             bounds.append((start, match.start()))
         start = match.end()
@@ -520,7 +612,7 @@ def _clause(sentence: str, bounds: list[tuple[int, int]], index: int) -> tuple[i
 
 def make_headline(clause: str, dates: list[tuple[int, int]]) -> str:
     """A short, readable form of the clause: without its dates, attribution and connectives, cut at a
-    natural boundary when long."""
+    clause boundary when long, never ending on a word that needs another after it, quotes balanced."""
     text = clause
     for date_start, date_end in sorted(dates, reverse=True):
         before = text[:date_start]
@@ -531,17 +623,84 @@ def make_headline(clause: str, dates: list[tuple[int, int]]) -> str:
     text = regex.sub(r"^(?:[,;]\s*)+", "", text)
     text = _ATTRIBUTION_TAIL.sub("", text).strip(" ,;:")
     text = _ATTRIBUTION_HEAD.sub("", text)
-    text = _LEADING_WORDS.sub("", text).strip(" ,;:\"“”'")
+    # "After the failed Hanoi summit, Mr Kim is …": an opening subordinate phrase is not the happening.
+    opening = _OPENING_PHRASE.match(text)
+    if opening and len(text[opening.end() :].split()) >= 4:
+        text = text[opening.end() :]
+    text = _LEADING_WORDS.sub("", text).strip(" ,;:")
     text = regex.sub(r"(?i),?\s+(?:who|which)\s+(?=(?:also\s+)?[a-z]+ed\b|(?:also\s+)?(?:met|went|came|took|made|held|had|was|were|left|gave)\b)", " ", text)
     text = text.strip().rstrip(".")
     if len(text) > HEADLINE_LENGTH:
         cuts = [m.start() for m in _NATURAL_CUT.finditer(text) if 40 <= m.start() <= HEADLINE_LENGTH]
-        if cuts:
-            text = text[: cuts[-1]]
-        else:
-            text = text[: text.rfind(" ", 0, HEADLINE_LENGTH)] + "…"
-    text = text.strip(" ,;:\"“”'")
+        text = text[: cuts[-1]] if cuts else text[: text.rfind(" ", 0, HEADLINE_LENGTH)]
+    text = _tidy_end(text)
+    if len(text.split()) < 4 and dates:  # "It was signed": too little left without its date
+        text = _tidy_end(regex.sub(r"\s{2,}", " ", clause).strip().rstrip("."))
+        if len(text) > HEADLINE_LENGTH:
+            text = _tidy_end(text[: text.rfind(" ", 0, HEADLINE_LENGTH)])
+    text = _balance_quotes(text)
     return text[:1].upper() + text[1:] if text else clause.strip()[:HEADLINE_LENGTH]
+
+
+_OPENING_PHRASE = regex.compile(
+    r"(?i)^(?:after|before|since|following|despite|amid|during|while|although|though|when|as|because|in|on|at|for|with)\b[^,;:\"“”]{2,80},\s+(?=[A-Z\"“])"
+)
+# Words a headline cannot end on: they need what follows (prepositions, articles, conjunctions, auxiliaries).
+_DANGLING = set("""a an the and or but nor so yet for to of in on at by from with without into onto over under about
+    after before since until as than that which who whom whose where when while because although though if whether
+    amid among between through during against toward towards per via including like is are was were be been being
+    has have had will would can could may might must shall should do does did his her its their our your my
+    this these those such also not""".split())
+
+
+def _shorten(text: str) -> str:
+    """Cut a long headline at the last clause boundary within HEADLINE_LENGTH (else a word boundary)."""
+    if len(text) > HEADLINE_LENGTH:
+        cuts = [m.start() for m in _NATURAL_CUT.finditer(text) if 40 <= m.start() <= HEADLINE_LENGTH]
+        text = text[: cuts[-1]] if cuts else text[: text.rfind(" ", 0, HEADLINE_LENGTH)]
+    return _tidy_end(text)
+
+
+def _tidy_end(text: str) -> str:
+    """Drop trailing punctuation and words that need a continuation ("…lasted throughout" once its date
+    is gone); a verb's particle ("wound up", "went off") ends a clause well and stays."""
+    while True:
+        text = text.rstrip(" ,;:-—–(\"“‘'")
+        words = text.split()
+        last = words[-1].lower().strip(".,") if words else ""
+        if len(words) > 3 and (last in _DANGLING or last in PREPOSITIONS) and not is_particle(words[-2], last):
+            text = text[: text.rfind(" ")]
+            continue
+        return text
+
+
+PREPOSITIONS = set("""about above across after against along amid among around as at before behind below beneath beside
+    between beyond by despite down during except for from in inside into like near of off on onto out outside over past
+    per since than through throughout till to toward towards under until up upon via with within without""".split())
+_PARTICLES = {"up", "down", "out", "off", "over", "back", "away", "around", "in", "on", "through"}
+_IRREGULAR_PAST = set("""went came took set put got broke ran gave made held kept let left brought cut shut sent spoke
+    fell struck threw wound turned""".split())
+
+
+def is_particle(previous: str, word: str) -> bool:
+    """'wound up', 'voted out', 'went off': an adverb particle right after a verb, not a preposition."""
+    previous = previous.lower().strip(".,")
+    return word in _PARTICLES and (previous.endswith(("ed", "ing", "en")) or previous in _IRREGULAR_PAST)
+
+
+def _balance_quotes(text: str) -> str:
+    """A headline taken from inside a quotation gets back the quote mark it lost; one cut inside a
+    quotation gets its closing mark."""
+    if text.count('"') % 2:
+        first = text.index('"')
+        closing = first > 0 and (first == len(text) - 1 or not text[first + 1].isalnum()) and text[first - 1] not in " ("
+        text = f'"{text}' if closing else f'{text}"'
+    opened, closed = text.count("“"), text.count("”")
+    if opened > closed:
+        text += "”" * (opened - closed)
+    elif closed > opened:
+        text = "“" * (closed - opened) + text
+    return text
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -163,7 +163,8 @@ def _medoid(mentions: list["Mention"]) -> "Mention":
     def centrality(mention) -> float:
         return sum(cosine(mention.terms, other.terms) for other in mentions if other is not mention)
 
-    return max(mentions, key=lambda m: (adverbial(m), centrality(m), -(m.pk or 0)))
+    # An article's lead states its news best; then a date in the clause's own adverbial.
+    return max(mentions, key=lambda m: (m.lead, adverbial(m), centrality(m), -(m.pk or 0)))
 
 
 def count_sources(articles) -> int:
