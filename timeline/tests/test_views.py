@@ -178,3 +178,21 @@ def test_the_axis_narrows_to_a_period(built, client):
     assert "from=2019-04&amp;to=2019-04" in zoomed.content.decode()
     days = client.get(TIMELINE, {"from": "2019-04", "to": "2019-04"})
     assert days.context["unit"] == "day"
+
+
+def test_filtering_by_a_wire_agency_finds_its_stories_in_other_outlets(built, client):
+    reuters = {e.pk for e in client.get(TIMELINE, {"source": "reuters"}).context["page"].object_list}
+    bloomberg = {e.pk for e in client.get(TIMELINE, {"source": "bloomberg"}).context["page"].object_list}
+    assert reuters and bloomberg  # 000 is "By Reuters", 004 carries a Bloomberg dateline
+    assert Event.objects.get(mentions__lead=True, mentions__article__file_name__startswith="000").pk in reuters
+    counts = {s["slug"]: s["events"] for s in client.get(TIMELINE).context["sources"]}
+    assert counts["reuters"] == len(reuters) and counts["bloomberg"] == len(bloomberg)
+
+
+def test_an_article_of_unknown_outlet_is_labelled_by_its_byline_or_title(built):
+    from articles.models import Article
+
+    labels = {a.file_name[:3]: a.source_label for a in Article.objects.select_related("source", "agency")}
+    assert labels["002"] == "Larry Hoffman (outlet unknown)"
+    assert labels["001"].startswith("“An upbeat Kim arrives") and labels["003"] != labels["001"]
+    assert "Unknown source" not in labels.values()
