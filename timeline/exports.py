@@ -47,7 +47,7 @@ def article_record(article: Article) -> dict:
 
 def with_mentions(events):
     """Events with their live mentions and those mentions' articles and sources, in three queries."""
-    mentions = Mention.objects.exclude(status=Mention.Status.REMOVED).select_related("article__source").order_by(
+    mentions = Mention.objects.exclude(status=Mention.Status.REMOVED).select_related("article__source", "article__agency").order_by(
         "article__published", "article_id", "phrase_start"
     )
     return events.prefetch_related(Prefetch("mentions", queryset=mentions, to_attr="cited"))
