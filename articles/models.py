@@ -86,6 +86,15 @@ class Article(models.Model):
     published_confidence = models.FloatField(
         null=True, blank=True, help_text="For inferred dates: how sure the inference is, 0–1."
     )
+    copy_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+        help_text="The article this one is a syndicated copy of (the same wire story): together they are one report.",
+    )
+    copy_score = models.FloatField(null=True, blank=True, help_text="Share of this text's word runs found in the original.")
     raw_text = models.TextField(help_text="The text exactly as ingested.")
     body = models.TextField(help_text="The story without page furniture.")
     notes = models.JSONField(default=list, blank=True, help_text="What ingestion noticed while reading the text.")
@@ -115,4 +124,12 @@ class Article(models.Model):
 
     @property
     def source_label(self) -> str:
-        return self.source.name if self.source_id else "Unknown source"
+        """The outlet; else the wire agency; else what identifies the article (its byline or title)."""
+        if self.source_id:
+            return self.source.name
+        if self.agency_id:
+            return self.agency.name
+        if self.byline:
+            return f"{self.byline} (outlet unknown)"
+        title = self.title if len(self.title) <= 60 else self.title[:57].rsplit(" ", 1)[0] + "…"
+        return f"“{title}” (outlet unknown)"

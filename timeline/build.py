@@ -15,10 +15,22 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 
 from articles.models import Article
-from newsdates.statements import HAPPENING_KINDS, Statement, cosine, different_kinds, find_statements, kinds, stems, weighted
+from newsdates import syndication
+from newsdates.statements import (
+    DATED_BY_TEXT,
+    HAPPENING_KINDS,
+    Statement,
+    cosine,
+    different_kinds,
+    find_statements,
+    kinds,
+    read_article,
+    stems,
+    weighted,
+)
 
 from .models import Event, Mention
 
@@ -86,6 +98,7 @@ class BuildReport:
     mentions_merged: int = 0
     events_deleted: int = 0
     inferred: list[str] = field(default_factory=list)
+    copies: int = 0
     seconds: float = 0.0
     touched_events: set[int] = field(default_factory=set, repr=False)
 
@@ -97,6 +110,7 @@ class BuildReport:
             f"{self.mentions_unchanged} unchanged, {self.mentions_removed} removed, {self.mentions_waiting} waiting for a date",
             f"  events: {self.events_created} created, {self.mentions_merged} mentions merged into existing events, "
             f"{self.events_deleted} emptied and deleted",
+            f"  reports: {self.copies} articles are syndicated copies of another (counted as one report with it)",
         ]
         lines += [f"  inferred: {line}" for line in self.inferred]
         return "\n".join(lines)
@@ -110,6 +124,7 @@ def build_timeline(
     started = time.perf_counter()
     report = BuildReport()
     vocabulary = Vocabulary.of_articles()
+    mark_copies(report)
     chosen = Article.objects.all() if articles is None else Article.objects.filter(pk__in=list(articles))
     total = chosen.count()
     known = chosen.filter(published__isnull=False).order_by("published", "pk")
@@ -125,6 +140,22 @@ def build_timeline(
     consolidate(report.touched_events, vocabulary, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def mark_copies(report: BuildReport) -> None:
+    """Find syndicated copies (the same wire story printed by several outlets) among all the articles and
+    record each one's original, earliest first: corroboration counts independent reports."""
+    articles = list(Article.objects.order_by(F("published").asc(nulls_last=True), "pk").values_list("pk", "body", "copy_of_id"))
+    copies = syndication.find_copies({pk: body for pk, body, _ in articles}, order=[pk for pk, _, _ in articles])
+    original_of = syndication.groups(copies)
+    score_of = {pair.copy: pair.score for pair in copies}
+    for pk, _, copy_of in articles:
+        wanted = original_of.get(pk)
+        if wanted != copy_of:
+            Article.objects.filter(pk=pk).update(copy_of=wanted, copy_score=score_of.get(pk))
+            for event in Event.objects.filter(mentions__article_id=pk).distinct():
+                event.refresh_from_mentions()
+    report.copies = len(original_of)
 
 
 def consolidate(event_ids: Iterable[int], vocabulary: Vocabulary, report: BuildReport) -> None:
@@ -172,12 +203,16 @@ def refresh_article_events(article: Article) -> None:
 
 @transaction.atomic
 def build_article(article: Article, vocabulary: Vocabulary, report: BuildReport) -> None:
-    statements = find_statements(article.body, article.published)
+    """Turn an article's statements into mentions. A statement dated by its own text, and the lead,
+    join the event that says the same (or start one); a statement without a date of its own is quoted
+    in support of the event of the statement whose time it narrates."""
+    statements = read_article(article.body, article.published, article.title)
     existing = {(m.phrase_start, m.phrase_end): m for m in article.mentions.all()}
     # What an editor placed or removed stays so, even if an edit of the file moved it in the text.
     editors = {(m.phrase, m.quote) for m in existing.values() if m.status != Mention.Status.AUTOMATIC}
     touched: set[int] = set()
     seen: set[tuple[int, int]] = set()
+    supporting: list[tuple[Statement, Mention]] = []
     for statement in statements:
         seen.add(statement.key)
         mention = existing.get(statement.key)
@@ -186,9 +221,12 @@ def build_article(article: Article, vocabulary: Vocabulary, report: BuildReport)
         ):
             continue
         fields = _mention_fields(statement)
+        makes_event = statement.dated_by == DATED_BY_TEXT or statement.lead
         if mention is not None and all(getattr(mention, name) == value for name, value in fields.items()):
             report.mentions_unchanged += 1
-            if mention.event_id is None and mention.value:
+            if not makes_event:
+                supporting.append((statement, mention))
+            elif mention.event_id is None and mention.value:
                 _attach(mention, vocabulary, touched, report)
             continue
         if mention is None:
@@ -201,7 +239,9 @@ def build_article(article: Article, vocabulary: Vocabulary, report: BuildReport)
             mention.event = None
             report.mentions_updated += 1
         mention.save()
-        if mention.value:
+        if not makes_event:
+            supporting.append((statement, mention))
+        elif mention.value:
             _attach(mention, vocabulary, touched, report)
         else:
             report.mentions_waiting += 1
@@ -210,8 +250,28 @@ def build_article(article: Article, vocabulary: Vocabulary, report: BuildReport)
             touched.add(mention.event_id)
             mention.delete()
             report.mentions_removed += 1
+    _support(article, supporting, touched)
     _settle(touched, report)
     report.touched_events.update(pk for pk in touched if pk)
+
+
+def _support(article: Article, supporting: list[tuple[Statement, Mention]], touched: set) -> None:
+    """Quote each statement without a date of its own in the event whose time it narrates: that of the
+    statement it takes its date from, else the lead's (an editor's removal of that one sends it there)."""
+    live = {
+        (m.phrase_start, m.phrase_end): m.event_id
+        for m in article.mentions.exclude(status=Mention.Status.REMOVED).filter(event__isnull=False)
+    }
+    lead = article.mentions.filter(lead=True).exclude(status=Mention.Status.REMOVED).values_list("event_id", flat=True).first()
+    for statement, mention in supporting:
+        target = live.get(statement.supports) if statement.supports else None
+        target = target or lead
+        if not mention.value:
+            target = None
+        if mention.event_id != target:
+            touched.update({mention.event_id, target})
+            mention.event_id = target
+            mention.save(update_fields=["event", "updated_at"])
 
 
 def _settle(event_ids: set[int | None], report: BuildReport) -> None:
@@ -243,6 +303,9 @@ def _mention_fields(statement: Statement) -> dict:
         "reason": span.reason[:300],
         "terms": dict(statement.terms),
         "reported": statement.reported,
+        "mod": span.mod or "",
+        "dated_by": statement.dated_by,
+        "lead": statement.lead,
     }
 
 
@@ -311,8 +374,8 @@ def _attach(mention: Mention, vocabulary: Vocabulary, touched: set, report: Buil
         event.save(update_fields=["merge_evidence"])
         report.mentions_merged += 1
     else:
-        event = Event(headline=mention.headline, summary=mention.quote, terms=dict(mention.terms))
-        event.set_value(mention.value)
+        event = Event(headline=mention.headline, summary=mention.quote, terms=dict(mention.terms), dated_by=mention.dated_by)
+        event.set_value(mention.value, mention.mod, mention.first, mention.last)
         event.save()
         report.events_created += 1
     mention.event = event

@@ -108,9 +108,11 @@ def filter_events(cleaned: dict):
     sources = cleaned.get("source") or []
     if sources:
         cited = Mention.objects.exclude(status=Mention.Status.REMOVED)
-        wanted = Q(article__source__slug__in=[s for s in sources if s != UNKNOWN_SOURCE])
+        named = [s for s in sources if s != UNKNOWN_SOURCE]
+        # A wire agency's stories are its own wherever they were printed ("By Reuters" in The Moscow Times).
+        wanted = Q(article__source__slug__in=named) | Q(article__agency__slug__in=named)
         if UNKNOWN_SOURCE in sources:
-            wanted |= Q(article__source__isnull=True)
+            wanted |= Q(article__source__isnull=True, article__agency__isnull=True)
         events = events.filter(pk__in=cited.filter(wanted).values("event_id"))
     if cleaned.get("from"):
         events = events.filter(end__gte=cleaned["from"][0])
@@ -127,14 +129,24 @@ def filter_events(cleaned: dict):
     return events.order_by("start", "end", "pk")
 
 
-def source_counts(events) -> list[dict]:
-    """For each source, how many of these events it reports; unknown sources together, last."""
-    rows = (
-        Mention.objects.exclude(status=Mention.Status.REMOVED)
-        .filter(event__in=events.order_by())
-        .values("article__source__slug", "article__source__name")
-        .annotate(events=Count("event", distinct=True))
-        .order_by("article__source__name")
-    )
-    counts = {row["article__source__slug"] or UNKNOWN_SOURCE: row["events"] for row in rows}
+def source_counts(events) -> dict[str, int]:
+    """For each source, how many of these events it reports, as outlet or as the wire agency of the story;
+    articles known by neither together, under "unknown"."""
+    cited = Mention.objects.exclude(status=Mention.Status.REMOVED).filter(event__in=events.order_by())
+    counts: dict[str, int] = {}
+    outlets = cited.values("article__source__slug").annotate(events=Count("event", distinct=True))
+    for row in outlets.filter(article__source__isnull=False):
+        counts[row["article__source__slug"]] = row["events"]
+    agencies = cited.filter(article__agency__isnull=False).values("article__agency__slug").annotate(events=Count("event", distinct=True))
+    for row in agencies:
+        slug = row["article__agency__slug"]
+        # An agency that is also some articles' outlet: the events either way, counted once.
+        if slug in counts:
+            either = Q(article__source__slug=slug) | Q(article__agency__slug=slug)
+            counts[slug] = cited.filter(either).values("event").distinct().count()
+        else:
+            counts[slug] = row["events"]
+    unknown = cited.filter(article__source__isnull=True, article__agency__isnull=True).values("event").distinct().count()
+    if unknown:
+        counts[UNKNOWN_SOURCE] = unknown
     return counts

@@ -13,6 +13,18 @@ from newsdates.calendar import interval
 Granularity = models.TextChoices("Granularity", [(g.name.upper(), (g.name, g.label)) for g in granularity.GRANULARITIES])
 
 
+class DatedBy(models.TextChoices):
+    """How a mention (and an event) got its date."""
+
+    TEXT = "text", "a time its own text names"
+    NARRATIVE = "narrative", "the time its paragraph narrates"
+    REPORT = "report", "day of report: the article's publication date"
+
+
+MOD_WORDS = {"START": "early", "MID": "mid", "END": "end of", "APPROX": "about", "BEFORE": "before", "AFTER": "after",
+             "ON_OR_BEFORE": "by", "ON_OR_AFTER": "from"}
+
+
 class Event(models.Model):
     """One happening, dated at the granularity its sources support, citing every article that reports it."""
 
@@ -25,6 +37,11 @@ class Event(models.Model):
     start = models.DateField(help_text="First day of the interval the value covers.")
     end = models.DateField(help_text="Last day of the interval the value covers.")
     granularity = models.CharField(max_length=10, choices=Granularity.choices)
+    mod = models.CharField(max_length=12, blank=True, help_text="TIMEX3 mod: START, MID, END… (\u201cby the end of the year\u201d).")
+    dated_by = models.CharField(
+        max_length=10, choices=DatedBy.choices, default=DatedBy.TEXT,
+        help_text="Whether its date is one the text names, or the day an article reported it.",
+    )
     headline = models.CharField(max_length=300)
     summary = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.AUTOMATIC)
@@ -59,14 +76,26 @@ class Event(models.Model):
     def is_automatic(self) -> bool:
         return self.status == self.Status.AUTOMATIC
 
-    def set_value(self, value: str) -> None:
-        """Set the TIMEX3 value with the interval and granularity that follow from it."""
+    def set_value(self, value: str, mod: str = "", first=None, last=None) -> None:
+        """Set the TIMEX3 value with the interval and granularity that follow from it. A `mod` ("the end
+        of the year": 2019, END) narrows the interval to the part it names, given as `first`/`last`."""
         bounds = interval(value)
         if bounds is None:
             raise ValueError(f"{value!r} is not a TIMEX3 date value this timeline can place (e.g. 2019-04-24, 2019-W16, 2019-02, 2019)")
         self.value = value
         self.start, self.end = bounds
+        self.mod = mod if mod in MOD_WORDS else ""
+        if self.mod and first and last and bounds[0] <= first <= last <= bounds[1]:
+            self.start, self.end = first, last
         self.granularity = granularity_of(value)
+
+    @property
+    def is_day_of_report(self) -> bool:
+        return self.dated_by == DatedBy.REPORT
+
+    @property
+    def mod_words(self) -> str:
+        return MOD_WORDS.get(self.mod, "")
 
     def live_mentions(self):
         return self.mentions.exclude(status=Mention.Status.REMOVED)
@@ -76,9 +105,15 @@ class Event(models.Model):
         its date, headline, summary and terms. An editor's event keeps the fields the editor set."""
         mentions = list(self.live_mentions().select_related("article"))
         self.source_count = count_sources(m.article for m in mentions)
+        # Supporting quotes (statements without a date of their own) are cited, but the date, the
+        # headline and what the event says come from the statements that report the happening.
+        mentions = [m for m in mentions if not m.is_supporting] or mentions
         if self.is_automatic and mentions:
-            precise = min(mentions, key=lambda m: (m.span_days, m.article.published or m.article.ingested_at.date(), m.pk or 0))
-            self.set_value(precise.value)
+            # A date the text names is preferred to a day of report, then the finest.
+            precise = min(mentions, key=lambda m: (
+                m.dated_by != DatedBy.TEXT, m.span_days, m.article.published or m.article.ingested_at.date(), m.pk or 0))
+            self.set_value(precise.value, precise.mod, precise.first, precise.last)
+            self.dated_by = precise.dated_by
             representative = _medoid(mentions)
             self.headline = representative.headline[:300]
             self.summary = representative.quote
@@ -120,13 +155,28 @@ def _medoid(mentions: list["Mention"]) -> "Mention":
     def centrality(mention) -> float:
         return sum(cosine(mention.terms, other.terms) for other in mentions if other is not mention)
 
-    return max(mentions, key=lambda m: (adverbial(m), centrality(m), -(m.pk or 0)))
+    # An article's lead states its news best; then a date in the clause's own adverbial.
+    return max(mentions, key=lambda m: (m.lead, adverbial(m), centrality(m), -(m.pk or 0)))
 
 
 def count_sources(articles) -> int:
-    """Distinct sources; each article whose source is unknown counts as a source of its own."""
-    keys = {article.source_id if article.source_id else f"article-{article.pk}" for article in articles}
-    return len(keys)
+    """Independent reports: articles of one source count once, and so do syndicated copies of one story
+    (each article whose source is unknown counts as a source of its own unless it is such a copy)."""
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    for article in {article.pk: article for article in articles}.values():
+        keys = [f"article-{article.copy_of_id or article.pk}"]
+        if article.source_id:
+            keys.append(f"source-{article.source_id}")
+        for key in keys[1:]:
+            parent[find(key)] = find(keys[0])
+        find(keys[0])
+    return len({find(key) for key in parent})
 
 
 class Mention(models.Model):
@@ -157,6 +207,9 @@ class Mention(models.Model):
     reason = models.CharField(max_length=300, blank=True, help_text="Why it was anchored so.")
     terms = models.JSONField(default=dict, blank=True)
     reported = models.BooleanField(default=False, help_text="The date is that of someone saying something.")
+    mod = models.CharField(max_length=12, blank=True, help_text="TIMEX3 mod of the phrase (START, MID, END…).")
+    dated_by = models.CharField(max_length=10, choices=DatedBy.choices, default=DatedBy.TEXT)
+    lead = models.BooleanField(default=False, help_text="The article's own news: the happening its lead reports.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["terms"])
@@ -176,8 +229,20 @@ class Mention(models.Model):
         return (self.last - self.first).days if self.first and self.last else 10**6
 
     @property
+    def is_supporting(self) -> bool:
+        """A statement without a date of its own, quoted in support of the event whose time it narrates."""
+        return self.dated_by != DatedBy.TEXT and not self.lead
+
+    @property
     def provenance(self) -> str:
         """How the phrase was anchored, in words: "'last week' → 2019-W16 (counted from publication date …)"."""
+        if self.dated_by != DatedBy.TEXT:
+            if not self.value:
+                return "no time of its own; waits for the article's publication date"
+            parts = [f"{self.value}: {self.reason}" if self.reason else self.value]
+            if self.anchor:
+                parts.append(f"from {self.anchor}")
+            return "; ".join(parts)
         if not self.value:
             return f"'{self.phrase}' waits for the article's publication date"
         parts = [f"'{self.phrase}' → {self.value}"]

@@ -98,6 +98,11 @@ class AnchorKind(Enum):
     UP_TO_PUBLICATION = "up to publication"  # a stretch ending at the publication date ("the past three months")
     FROM_PUBLICATION = "from publication"  # a stretch starting at it ("the next two weeks")
     NAMED_DAY = "named day"  # the day named beside a time: "Friday ('next')", "tomorrow"
+    # What the statements step dates a sentence by when it has no time of its own, or a quoted day word by:
+    PARAGRAPH = "paragraph"  # the last date its paragraph established
+    LEAD = "lead"  # the date of the article's lead
+    SAYING_DAY = "saying day"  # the day the quotation was said
+    REPORT_DAY = "report day"  # the article's publication date: the day it reports
 
 
 @dataclass(frozen=True)
@@ -121,4 +126,12 @@ class Anchor:
             return f"starting at the publication date {self.day}"
         if self.kind is AnchorKind.PHRASE:
             return f"'{self.phrase}' ({self.shown})"
+        if self.kind is AnchorKind.PARAGRAPH:
+            return f"'{self.phrase}' ({self.shown}), the date the paragraph established"
+        if self.kind is AnchorKind.LEAD:
+            return f"'{self.phrase}' ({self.shown}), the date of the article's lead"
+        if self.kind is AnchorKind.SAYING_DAY:
+            return f"the day of the saying, '{self.phrase}' ({self.shown})"
+        if self.kind is AnchorKind.REPORT_DAY:
+            return f"the article's publication date ({self.day})"
         return f"{self.phrase} ({self.reason})" if self.reason is not None else self.phrase

@@ -50,11 +50,12 @@ def test_headlines_are_short_readable_forms_without_the_date_or_attribution():
 
 def test_a_date_inside_a_noun_phrase_dates_that_thing_not_the_sentence():
     published = date(2019, 4, 24)
-    [visit] = find_statements(
+    [visit, death] = find_statements(
         "He then toured the Friendship House, built ahead of a 1986 visit by his grandfather Kim Il Sung who died in 1994.",
         published,
     )
     assert visit.headline == "A visit by his grandfather Kim Il Sung"
+    assert (death.span.value, death.headline) == ("1994", "Kim Il Sung died")  # the relative clause dates its antecedent
     assert "tour" not in visit.terms
     [talks] = find_statements(
         "NHK reported that Putin could propose a restart of the six-party talks — which involved the "

@@ -9,7 +9,7 @@ from ..models import Event, Mention
 
 def with_mentions(events):
     """Events with their live mentions and those mentions' articles and sources, in three queries."""
-    mentions = Mention.objects.exclude(status=Mention.Status.REMOVED).select_related("article__source").order_by(
+    mentions = Mention.objects.exclude(status=Mention.Status.REMOVED).select_related("article__source", "article__agency").order_by(
         "article__published", "article_id", "phrase_start"
     )
     return events.prefetch_related(Prefetch("mentions", queryset=mentions, to_attr="cited"))
@@ -30,6 +30,7 @@ def article_record(article: Article) -> dict:
         "published_precision": article.published_precision or None,
         "published_confidence": article.published_confidence,
         "needs_review": article.needs_review,
+        "copy_of": article.copy_of_id,
     }
 
 
@@ -44,6 +45,8 @@ def event_record(event: Event) -> dict:
         "summary": event.summary,
         "status": event.status,
         "sources": event.source_count,
+        "mod": event.mod or None,
+        "dated_by": event.dated_by,
         "mentions": [
             {
                 "article": mention.article_id,
@@ -55,6 +58,9 @@ def event_record(event: Event) -> dict:
                 "rule": mention.rule,
                 "anchor": mention.anchor,
                 "reason": mention.reason,
+                "dated_by": mention.dated_by,
+                "lead": mention.lead,
+                "supporting": mention.is_supporting,
             }
             for mention in event.cited
         ],

@@ -190,7 +190,7 @@ def test_fixing_a_source_re_files_the_article_and_sources_merge(built, editor, c
     assert not Source.objects.filter(pk=duplicate.pk).exists()
     assert Article.objects.get(file_name__startswith="002").source == gleaner
     february.refresh_from_db()
-    assert february.source_count == 4  # 001 and 002 are now the same outlet
+    assert february.source_count == 3  # 001 and 002 are now the same outlet, and 003 is a copy of 001
 
 
 def test_viewers_can_read_but_not_change(built, viewer, client):

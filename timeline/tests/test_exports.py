@@ -27,7 +27,10 @@ def test_json_export_holds_articles_and_events_with_their_mentions(built, capsys
     [february] = [e for e in data["events"] if e["value"] == "2019-02"]
     assert set(february) >= {"id", "value", "start", "end", "granularity", "title", "summary", "sources", "mentions"}
     assert (february["start"], february["end"], february["granularity"]) == ("2019-02-01", "2019-02-28", "month")
-    assert february["sources"] == 5 and len(february["mentions"]) == 5
+    # Five articles, four reports (001 and 003 are one AP story); each dates it, and quotes that narrate it support it.
+    dated = [m for m in february["mentions"] if not m["supporting"]]
+    assert february["sources"] == 4 and len(dated) == 5 and len(february["mentions"]) > 5
+    assert all(m["dated_by"] == "narrative" for m in february["mentions"] if m["supporting"])
     mention = february["mentions"][0]
     assert set(mention) >= {"article", "quote", "phrase", "start", "end", "value", "rule"}
     article_ids = {a["id"] for a in data["articles"]}
@@ -72,7 +75,8 @@ def test_csv_export_has_one_row_per_mention(built, capsys):
     rows = list(csv.DictReader(io.StringIO(export(capsys, "csv"))))
     assert len(rows) == Mention.objects.exclude(status="removed").exclude(event=None).count()
     february = [row for row in rows if row["event_value"] == "2019-02"]
-    assert len(february) == 5 and {row["phrase"] for row in february} == {"February"}
+    dated = [row for row in february if row["phrase"]]
+    assert len(dated) == 5 and {row["phrase"] for row in dated} == {"February"}
 
 
 def test_ics_export_is_all_day_events(built, capsys):
