@@ -8,8 +8,8 @@ editor did: edited and hidden events keep their fields, and mentions an editor p
 as the editor left them.
 """
 
+import math
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -21,18 +21,17 @@ from articles.models import Article
 from newsdates import syndication
 from newsdates.statements import (
     DATED_BY_TEXT,
-    HAPPENING_KINDS,
     Statement,
     cosine,
     different_kinds,
     find_statements,
     kinds,
     read_article,
-    stems,
-    weighted,
 )
 
-from .models import Event, Mention
+from .candidates import Candidate, EventIndex
+from .models import ArticleWords, Event, Mention
+from .vocabulary import Vocabulary, count_words
 
 MERGE_THRESHOLD = 0.2  # weighted cosine of what two statements say, at or above which they are one happening
 # Merging a date into another that holds it ("earlier this week" and "Thursday") moves it to the finer
@@ -45,45 +44,8 @@ INFERENCE_WINDOW = 3  # days around similar articles' dates that are tried as th
 # media confirmed Kim's departure aboard …"), are most likely one happening told in different words:
 # they need only half the evidence. Across stories a wire corpus has many same-day killings and meetings.
 SAME_DAY_SAME_KIND_THRESHOLD = MERGE_THRESHOLD / 2
-SAME_STORY_THRESHOLD = 0.5  # weighted cosine of two articles' whole texts (the seeds: 0.52 to 0.83)
-STORY_CACHE_SIZE = 256
 MONTH_DAYS = 31
-KIND_WEIGHT = 1.5
-
-
-@dataclass
-class Vocabulary:
-    """How many articles use each word stem: rare words say more about what a sentence reports."""
-
-    document_frequency: Counter = field(default_factory=Counter)
-    documents: int = 0
-    stories: dict[int, dict[str, float]] = field(default_factory=dict, repr=False)  # article id → its words, weighed
-
-    @classmethod
-    def of_articles(cls) -> "Vocabulary":
-        vocabulary = cls()
-        for body in Article.objects.values_list("body", flat=True).iterator(chunk_size=200):
-            vocabulary.document_frequency.update(set(stems(body)))
-            vocabulary.documents += 1
-        return vocabulary
-
-    def same_story(self, articles: Iterable[int], others: Iterable[int]) -> bool:
-        """Whether one of `articles` and one of `others` tell the same story (their whole texts are alike)."""
-        others = list(others)
-        return any(a == b or cosine(self._story(a), self._story(b)) >= SAME_STORY_THRESHOLD for a in articles for b in others)
-
-    def _story(self, article_id: int) -> dict[str, float]:
-        if article_id not in self.stories:
-            if len(self.stories) >= STORY_CACHE_SIZE:
-                self.stories.pop(next(iter(self.stories)))
-            body = Article.objects.filter(pk=article_id).values_list("body", flat=True).first() or ""
-            self.stories[article_id] = self.weigh(stems(body))
-        return self.stories[article_id]
-
-    def weigh(self, terms: dict) -> dict[str, float]:
-        weights = weighted(terms, self.document_frequency, max(1, self.documents))
-        # The kind of happening (arrive, depart, meet…) is what a report is about: it weighs most.
-        return {term: weight * KIND_WEIGHT if term in HAPPENING_KINDS else weight for term, weight in weights.items()}
+COPY_WINDOW = timedelta(days=7)  # syndicated copies of a story are printed within days of each other
 
 
 @dataclass
@@ -100,7 +62,7 @@ class BuildReport:
     inferred: list[str] = field(default_factory=list)
     copies: int = 0
     seconds: float = 0.0
-    touched_events: set[int] = field(default_factory=set, repr=False)
+    touched: set[Candidate] = field(default_factory=set, repr=False)  # events this build changed
 
     def summary(self) -> str:
         rate = self.articles / self.seconds if self.seconds else 0
@@ -123,34 +85,43 @@ def build_timeline(
     with no publication date last, so that theirs can be inferred from what the others report."""
     started = time.perf_counter()
     report = BuildReport()
-    vocabulary = Vocabulary.of_articles()
-    mark_copies(report)
-    chosen = Article.objects.all() if articles is None else Article.objects.filter(pk__in=list(articles))
+    articles = None if articles is None else list(articles)
+    count_words(articles)
+    vocabulary = Vocabulary()
+    if articles is None:
+        vocabulary.load_all()
+    mark_copies(report, articles)
+    index = EventIndex(vocabulary)
+    chosen = Article.objects.all() if articles is None else Article.objects.filter(pk__in=articles)
     total = chosen.count()
-    known = chosen.filter(published__isnull=False).order_by("published", "pk")
-    for article in known.iterator(chunk_size=100):
-        build_article(article, vocabulary, report)
+    for article in chosen.filter(published__isnull=False).order_by("published", "pk").iterator(chunk_size=100):
+        build_article(article, index, report)
         _tick(report, total, progress)
     for article in chosen.filter(published__isnull=True).order_by("pk").iterator(chunk_size=100):
-        inferred = infer_publication_date(article, vocabulary)
+        inferred = infer_publication_date(article, index)
         if inferred:
             report.inferred.append(f"{article.file_name}: {inferred}")
-        build_article(article, vocabulary, report)
+        build_article(article, index, report)
         _tick(report, total, progress)
-    consolidate(report.touched_events, vocabulary, report)
+    consolidate(report.touched, index, report)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def mark_copies(report: BuildReport) -> None:
-    """Find syndicated copies (the same wire story printed by several outlets) among all the articles and
-    record each one's original, earliest first: corroboration counts independent reports."""
-    articles = list(Article.objects.order_by(F("published").asc(nulls_last=True), "pk").values_list("pk", "body", "copy_of_id"))
-    copies = syndication.find_copies({pk: body for pk, body, _ in articles}, order=[pk for pk, _, _ in articles])
+def mark_copies(report: BuildReport, articles: list[int] | None = None) -> None:
+    """Find syndicated copies (the same wire story printed by several outlets) and record each one's
+    original, earliest first: corroboration counts independent reports. Among all the articles, or
+    between the given ones and those published within days of them."""
+    pool = _copy_pool(articles)
+    rows = list(pool.order_by(F("published").asc(nulls_last=True), "pk").values_list("pk", "body", "copy_of_id"))
+    copies = syndication.find_copies({pk: body for pk, body, _ in rows}, order=[pk for pk, _, _ in rows])
     original_of = syndication.groups(copies)
     score_of = {pair.copy: pair.score for pair in copies}
-    for pk, _, copy_of in articles:
+    given = None if articles is None else set(articles)
+    for pk, _, copy_of in rows:
         wanted = original_of.get(pk)
+        if given is not None and not {pk, copy_of, wanted} & given:
+            continue  # a pair outside what changed: its original may lie outside the window
         if wanted != copy_of:
             Article.objects.filter(pk=pk).update(copy_of=wanted, copy_score=score_of.get(pk))
             for event in Event.objects.filter(mentions__article_id=pk).distinct():
@@ -158,27 +129,39 @@ def mark_copies(report: BuildReport) -> None:
     report.copies = len(original_of)
 
 
-def consolidate(event_ids: Iterable[int], vocabulary: Vocabulary, report: BuildReport) -> None:
+def _copy_pool(articles: list[int] | None):
+    if articles is None:
+        return Article.objects.all()
+    dates = set(Article.objects.filter(pk__in=articles).values_list("published", flat=True))
+    if None in dates:  # an article of unknown date may copy any other
+        return Article.objects.all()
+    near = Q(pk__in=articles)
+    for day in dates:
+        near |= Q(published__range=(day - COPY_WINDOW, day + COPY_WINDOW))
+    return Article.objects.filter(near)
+
+
+def consolidate(candidates: Iterable[Candidate], index: EventIndex, report: BuildReport) -> None:
     """Merge automatic events that turned out to report the same happening: a mention joins the best
     event there is when it is built, and an event that grew later can be closer to another than any
     single mention was. Looks at the events this build touched; an event that absorbs another is
     looked at again."""
-    queue = sorted(set(event_ids))
+    queue = sorted((c for c in set(candidates) if c.pk is not None), key=lambda c: c.pk)
     while queue:
-        event = Event.objects.filter(pk=queue.pop(0), status=Event.Status.AUTOMATIC).first()
-        if event is None:
+        candidate = queue.pop(0)
+        if not candidate.event.is_automatic or not candidate.members:
             continue
-        reported = not event.mentions.filter(reported=False).exists()
+        event = candidate.event
         other, score = best_match(
-            event.terms, event.value, event.start, event.end, vocabulary, exclude=event.pk, reported=reported, finer_only=True,
-            articles=event.mentions.values_list("article_id", flat=True).distinct(),
+            candidate.terms, event.value, event.start, event.end, index, exclude=candidate,
+            reported=candidate.reported_only(), finer_only=True, articles=candidate.articles,
         )
         if other is not None:
-            target = Event.objects.get(pk=other.pk)
-            event.merge_into(target, _evidence(event.terms, target, score, event.value, vocabulary))
-            report.events_deleted += 1
-            if target.is_automatic and target.pk not in queue:
-                queue.append(target.pk)
+            index.merge(candidate, other, _evidence(candidate.terms, other, score, event.value, index.vocabulary))
+            if other.event.is_automatic and other not in queue:
+                queue.append(other)
+    created, deleted = index.save()
+    report.events_deleted += deleted
 
 
 def _tick(report: BuildReport, total: int, progress) -> None:
@@ -190,7 +173,8 @@ def _tick(report: BuildReport, total: int, progress) -> None:
 def rebuild_article(article: Article) -> BuildReport:
     """Re-anchor one article after its publication date or text changed."""
     report = BuildReport()
-    build_article(article, Vocabulary.of_articles(), report)
+    count_words([article.pk])
+    build_article(article, EventIndex(Vocabulary()), report)
     report.articles = 1
     return report
 
@@ -202,16 +186,20 @@ def refresh_article_events(article: Article) -> None:
 
 
 @transaction.atomic
-def build_article(article: Article, vocabulary: Vocabulary, report: BuildReport) -> None:
+def build_article(article: Article, index: EventIndex, report: BuildReport) -> None:
     """Turn an article's statements into mentions. A statement dated by its own text, and the lead,
     join the event that says the same (or start one); a statement without a date of its own is quoted
     in support of the event of the statement whose time it narrates."""
     statements = read_article(article.body, article.published, article.title)
+    stub = _light(article)
     existing = {(m.phrase_start, m.phrase_end): m for m in article.mentions.all()}
+    for mention in existing.values():
+        mention.article = stub
     # What an editor placed or removed stays so, even if an edit of the file moved it in the text.
     editors = {(m.phrase, m.quote) for m in existing.values() if m.status != Mention.Status.AUTOMATIC}
-    touched: set[int] = set()
     seen: set[tuple[int, int]] = set()
+    fresh: list[Mention] = []
+    changed: list[Mention] = []
     supporting: list[tuple[Statement, Mention]] = []
     for statement in statements:
         seen.add(statement.key)
@@ -227,60 +215,58 @@ def build_article(article: Article, vocabulary: Vocabulary, report: BuildReport)
             if not makes_event:
                 supporting.append((statement, mention))
             elif mention.event_id is None and mention.value:
-                _attach(mention, vocabulary, touched, report)
+                _attach(mention, index, report)
             continue
         if mention is None:
-            mention = Mention(article=article, **fields)
+            mention = Mention(article=stub, **fields)
+            fresh.append(mention)
             report.mentions_added += 1
         else:
-            touched.add(mention.event_id)
+            index.remove(mention)
             for name, value in fields.items():
                 setattr(mention, name, value)
-            mention.event = None
+            changed.append(mention)
             report.mentions_updated += 1
-        mention.save()
         if not makes_event:
             supporting.append((statement, mention))
         elif mention.value:
-            _attach(mention, vocabulary, touched, report)
+            _attach(mention, index, report)
         else:
             report.mentions_waiting += 1
-    for key, mention in existing.items():
-        if key not in seen and mention.status == Mention.Status.AUTOMATIC:
-            touched.add(mention.event_id)
-            mention.delete()
-            report.mentions_removed += 1
-    _support(article, supporting, touched)
-    _settle(touched, report)
-    report.touched_events.update(pk for pk in touched if pk)
+    gone = [m for key, m in existing.items() if key not in seen and m.status == Mention.Status.AUTOMATIC]
+    for mention in gone:
+        index.remove(mention)
+    going = {id(m) for m in gone}
+    kept = [m for m in existing.values() if id(m) not in going]
+    _support(kept + fresh, supporting, index)
+    report.touched.update(index.touched)
+    if gone:
+        Mention.objects.filter(pk__in=[m.pk for m in gone]).delete()
+        report.mentions_removed += len(gone)
+    created, deleted = index.save(fresh, changed)
+    report.events_created += created
+    report.events_deleted += deleted
 
 
-def _support(article: Article, supporting: list[tuple[Statement, Mention]], touched: set) -> None:
+def _light(article: Article) -> Article:
+    """The article as its mentions need it (to count sources and order reports), without its texts."""
+    return Article(pk=article.pk, source_id=article.source_id, copy_of_id=article.copy_of_id,
+                   published=article.published, ingested_at=article.ingested_at)
+
+
+def _support(mentions: list[Mention], supporting: list[tuple[Statement, Mention]], index: EventIndex) -> None:
     """Quote each statement without a date of its own in the event whose time it narrates: that of the
     statement it takes its date from, else the lead's (an editor's removal of that one sends it there)."""
-    live = {
-        (m.phrase_start, m.phrase_end): m.event_id
-        for m in article.mentions.exclude(status=Mention.Status.REMOVED).filter(event__isnull=False)
-    }
-    lead = article.mentions.filter(lead=True).exclude(status=Mention.Status.REMOVED).values_list("event_id", flat=True).first()
+    live = [m for m in mentions if m.status != Mention.Status.REMOVED]
+    placed = {(m.phrase_start, m.phrase_end): index.of(m) for m in live}
+    lead = next((placed[(m.phrase_start, m.phrase_end)] for m in sorted(live, key=lambda m: m.phrase_start) if m.lead), None)
     for statement, mention in supporting:
-        target = live.get(statement.supports) if statement.supports else None
+        target = placed.get(statement.supports) if statement.supports else None
         target = target or lead
-        if not mention.value:
-            target = None
-        if mention.event_id != target:
-            touched.update({mention.event_id, target})
-            mention.event_id = target
-            mention.save(update_fields=["event", "updated_at"])
-
-
-def _settle(event_ids: set[int | None], report: BuildReport) -> None:
-    for event in Event.objects.filter(pk__in=[pk for pk in event_ids if pk]):
-        if event.is_automatic and not event.live_mentions().exists():
-            event.delete()
-            report.events_deleted += 1
+        if not mention.value or target is None:
+            index.remove(mention)
         else:
-            event.refresh_from_mentions()
+            index.add(target, mention)
 
 
 def _mention_fields(statement: Statement) -> dict:
@@ -309,16 +295,15 @@ def _mention_fields(statement: Statement) -> dict:
     }
 
 
-def compatible_events(first: date, last: date, value: str, finer_only: bool = False):
-    """Events of the same date, or whose interval holds this one, or (for a month or less) lies inside it.
+def compatible(first: date, last: date, value: str, event: Event, finer_only: bool = False) -> bool:
+    """An event of the same date, or whose interval holds this one, or (for a month or less) lies inside it.
     With `finer_only`, only the same date or finer ones."""
-    same = Q(value=value)
-    holds = Q(start__lte=first, end__gte=last)
-    inside = Q(start__gte=first, end__lte=last)
+    if event.value == value:
+        return True
     short = (last - first).days <= MONTH_DAYS  # a longer interval would gather every day inside it
-    finer = inside if short else Q(pk__in=[])
-    wanted = same | finer if finer_only else same | holds | finer
-    return Event.objects.filter(wanted).exclude(status=Event.Status.HIDDEN)
+    if short and first <= event.start and event.end <= last:
+        return True
+    return not finer_only and event.start <= first and last <= event.end
 
 
 def best_match(
@@ -326,85 +311,93 @@ def best_match(
     value: str,
     first: date,
     last: date,
-    vocabulary: Vocabulary,
-    exclude: int | None = None,
+    index: EventIndex,
+    exclude: Candidate | None = None,
     reported: bool = False,
     finer_only: bool = False,
     articles: Iterable[int] = (),
-) -> tuple[Event | None, float]:
+) -> tuple[Candidate | None, float]:
     """The compatible event that says most nearly the same, if it says it closely enough; else (None, 0).
     A date of someone saying something ("officials said earlier this month that Putin will meet Kim")
     joins only an event of that very date: the saying is not the meeting it announces."""
-    wanted = vocabulary.weigh(terms)
+    wanted = index.vocabulary.weigh(terms)
+    norm = math.sqrt(sum(weight * weight for weight in wanted.values()))
     best, best_score, best_needed = None, 0.0, 0.0
-    for event in compatible_events(first, last, value, finer_only).exclude(pk=exclude).only("pk", "terms", "value", "status"):
-        if different_kinds(terms, event.terms) or (reported and event.value != value):
+    for candidate in sorted(index.around(first, last), key=_order):
+        event = candidate.event
+        if candidate is exclude or not compatible(first, last, value, event, finer_only):
             continue
-        score = cosine(wanted, vocabulary.weigh(event.terms))
-        needed = _needed(terms, value, first == last, event, articles, vocabulary)
+        if different_kinds(terms, candidate.terms) or (reported and event.value != value):
+            continue
+        score = candidate.similarity(wanted, norm)
+        if score < MERGE_THRESHOLD / 2:
+            continue  # below any threshold: spare the story comparison
+        needed = _needed(terms, value, first == last, candidate, articles, index.vocabulary)
         if score >= needed and (best is None or score - needed > best_score - best_needed):
-            best, best_score, best_needed = event, score, needed
+            best, best_score, best_needed = candidate, score, needed
     return best, best_score
 
 
-def _needed(terms: dict, value: str, one_day: bool, event: Event, articles: Iterable[int], vocabulary: Vocabulary) -> float:
-    """The similarity a statement from `articles` needs to join `event`."""
-    if event.value != value:
+def _order(candidate: Candidate) -> tuple:
+    """Events by date, then in the order they were made: of two as good, the first wins."""
+    return (candidate.event.start, candidate.event.end, candidate.pk is None, candidate.pk or 0, candidate.born)
+
+
+def _needed(terms: dict, value: str, one_day: bool, candidate: Candidate, articles: Iterable[int], vocabulary: Vocabulary) -> float:
+    """The similarity a statement from `articles` needs to join an event."""
+    if candidate.event.value != value:
         return NESTED_MERGE_THRESHOLD
     shared_kinds = kinds(terms)
     if (
         one_day
         and shared_kinds
-        and shared_kinds == kinds(event.terms)
-        and set(terms) & set(event.terms) - shared_kinds  # someone or something else in common, not just "killed"
-        and vocabulary.same_story(articles, event.mentions.values_list("article_id", flat=True).distinct())
+        and shared_kinds == candidate.kinds
+        and set(terms) & set(candidate.terms) - shared_kinds  # someone or something else in common, not just "killed"
+        and vocabulary.same_story(articles, candidate.articles)
     ):
         return SAME_DAY_SAME_KIND_THRESHOLD
     return MERGE_THRESHOLD
 
 
-def _attach(mention: Mention, vocabulary: Vocabulary, touched: set, report: BuildReport) -> None:
-    event, score = best_match(
-        mention.terms, mention.value, mention.first, mention.last, vocabulary, reported=mention.reported, articles=[mention.article_id]
+def _attach(mention: Mention, index: EventIndex, report: BuildReport) -> None:
+    candidate, score = best_match(
+        mention.terms, mention.value, mention.first, mention.last, index, reported=mention.reported, articles=[mention.article_id]
     )
-    if event is not None:
-        event = Event.objects.get(pk=event.pk)
-        evidence = {"mention": mention.pk, "article": mention.article_id, **_evidence(mention.terms, event, score, mention.value, vocabulary)}
-        event.merge_evidence = [*event.merge_evidence, evidence]
-        event.save(update_fields=["merge_evidence"])
-        report.mentions_merged += 1
-    else:
-        event = Event(headline=mention.headline, summary=mention.quote, terms=dict(mention.terms), dated_by=mention.dated_by)
-        event.set_value(mention.value, mention.mod, mention.first, mention.last)
-        event.save()
-        report.events_created += 1
-    mention.event = event
-    mention.save(update_fields=["event"])
-    touched.add(event.pk)
+    if candidate is None:
+        index.create(mention)
+        return
+    if candidate.event.is_automatic:
+        evidence = {"mention": mention.pk, "article": mention.article_id,
+                    **_evidence(mention.terms, candidate, score, mention.value, index.vocabulary)}
+        candidate.event.merge_evidence = [*candidate.event.merge_evidence, evidence]
+        index.evidence.append((evidence, mention, candidate))
+    index.add(candidate, mention)
+    report.mentions_merged += 1
 
 
-def _evidence(terms: dict, event: Event, score: float, value: str, vocabulary: Vocabulary) -> dict:
+def _evidence(terms: dict, candidate: Candidate, score: float, value: str, vocabulary: Vocabulary) -> dict:
     """Why a merge happened, for an editor: the score, the rarest words both say, and how the dates agree."""
-    shared = sorted(set(terms) & set(event.terms), key=lambda term: -vocabulary.weigh({term: 1})[term])[:8]
-    dates = f"both {value}" if value == event.value else f"{value} and {event.value}: one holds the other"
+    shared = sorted(set(terms) & set(candidate.terms), key=lambda term: -vocabulary.weight(term))[:8]
+    event_value = candidate.event.value
+    dates = f"both {value}" if value == event_value else f"{value} and {event_value}: one holds the other"
     evidence = {"score": round(score, 3), "shared": shared, "dates": dates}
     if score < MERGE_THRESHOLD:
         evidence["why"] = "the same kind of happening on the same day, in articles telling the same story"
     return evidence
 
 
-def infer_publication_date(article: Article, vocabulary: Vocabulary) -> str:
+def infer_publication_date(article: Article, index: EventIndex) -> str:
     """Give an undated article the date under which most of what it reports matches happenings other
     articles report on known dates; the earliest such date, since an article cannot report the past
     before it happens. Records the method and a confidence. Returns a line for the report, or ""."""
-    candidates = _candidate_dates(article, vocabulary)
+    candidates = _candidate_dates(article, index.vocabulary)
     best: tuple[int, date, int] | None = None
     for candidate in candidates:
         statements = [s for s in find_statements(article.body, candidate) if s.span.value and s.span.anchor]
         matched = 0
         for statement in statements:
             event, _ = best_match(
-                statement.terms, statement.span.value, statement.span.first, statement.span.last, vocabulary,
+                statement.terms, statement.span.value, statement.span.first, statement.span.last, index,
                 reported=statement.reported, articles=[article.pk],
             )
             matched += event is not None
@@ -428,12 +421,11 @@ def infer_publication_date(article: Article, vocabulary: Vocabulary) -> str:
 
 def _candidate_dates(article: Article, vocabulary: Vocabulary) -> list[date]:
     """Dates near those of the articles most like this one."""
-    mine = vocabulary.weigh(stems(article.body))
+    mine = vocabulary.story(article.pk)
     scored = []
-    for body, published in (
-        Article.objects.exclude(pk=article.pk).filter(published__isnull=False).values_list("body", "published").iterator()
-    ):
-        scored.append((cosine(mine, vocabulary.weigh(stems(body))), published))
+    others = ArticleWords.objects.exclude(pk=article.pk).filter(article__published__isnull=False)
+    for words, published in others.values_list("stems", "article__published").iterator(chunk_size=500):
+        scored.append((cosine(mine, vocabulary.weigh(words)), published))
     scored.sort(reverse=True)
     dates = set()
     for similarity, published in scored[:10]:

@@ -1,3 +1,4 @@
+import math
 from collections import Counter
 
 from django.db import models, transaction
@@ -20,6 +21,8 @@ class DatedBy(models.TextChoices):
     NARRATIVE = "narrative", "the time its paragraph narrates"
     REPORT = "report", "day of report: the article's publication date"
 
+
+STEM_LENGTH = 100  # longer "words" (runs of hyphenated words) are counted as never seen elsewhere
 
 MOD_WORDS = {"START": "early", "MID": "mid", "END": "end of", "APPROX": "about", "BEFORE": "before", "AFTER": "after",
              "ON_OR_BEFORE": "by", "ON_OR_AFTER": "from"}
@@ -101,17 +104,20 @@ class Event(models.Model):
         return self.mentions.exclude(status=Mention.Status.REMOVED)
 
     def refresh_from_mentions(self) -> None:
-        """Recompute what follows from the mentions: always the source count; for an automatic event also
+        """Recompute what follows from the mentions (see `summarise`) and save."""
+        self.summarise(list(self.live_mentions().select_related("article")))
+        self.save()
+
+    def summarise(self, mentions: list["Mention"]) -> None:
+        """Set what follows from these live mentions: always the source count; for an automatic event also
         its date, headline, summary and terms. An editor's event keeps the fields the editor set."""
-        mentions = list(self.live_mentions().select_related("article"))
         self.source_count = count_sources(m.article for m in mentions)
         # Supporting quotes (statements without a date of their own) are cited, but the date, the
         # headline and what the event says come from the statements that report the happening.
         mentions = [m for m in mentions if not m.is_supporting] or mentions
         if self.is_automatic and mentions:
             # A date the text names is preferred to a day of report, then the finest.
-            precise = min(mentions, key=lambda m: (
-                m.dated_by != DatedBy.TEXT, m.span_days, m.article.published or m.article.ingested_at.date(), m.pk or 0))
+            precise = min(mentions, key=precision)
             self.set_value(precise.value, precise.mod, precise.first, precise.last)
             self.dated_by = precise.dated_by
             representative = _medoid(mentions)
@@ -121,7 +127,6 @@ class Event(models.Model):
             for mention in mentions:
                 terms.update(mention.terms)
             self.terms = {term: count / len(mentions) for term, count in terms.items()}
-        self.save()
 
     @transaction.atomic
     def merge_into(self, other: "Event", evidence: dict | None = None) -> "Event":
@@ -143,20 +148,43 @@ class Event(models.Model):
         return other
 
 
+def precision(mention: "Mention") -> tuple:
+    """How well a mention dates its event, best first: a date the text names, the finest, the earliest
+    report, then the first said (by place, not id, so that a mention not saved yet ranks as it will)."""
+    return (mention.dated_by != DatedBy.TEXT, mention.span_days,
+            mention.article.published or mention.article.ingested_at.date(), mention.article_id, mention.phrase_start,
+            mention.phrase_end)
+
+
 def _medoid(mentions: list["Mention"]) -> "Mention":
     """The mention that stands best for the event: one whose date is an adverbial of its own clause
     ("met Putin on Thursday", not "left for a summit Thursday"), and among those the most like the others."""
-    from newsdates.statements import cosine
+    # The sum of a mention's cosines with all the others is its unit vector's dot product with the sum of
+    # all the unit vectors, less one: one pass, not one per pair.
+    units = [_unit(mention.terms) for mention in mentions]
+    total: Counter = Counter()
+    for unit in units:
+        total.update(unit)
 
     def adverbial(mention) -> bool:
         before = mention.quote[: mention.phrase_start - mention.sentence_start].rstrip().lower()
         return before.endswith((" on", " in", " at", " during")) or before == ""
 
-    def centrality(mention) -> float:
-        return sum(cosine(mention.terms, other.terms) for other in mentions if other is not mention)
+    def centrality(index: int) -> float:
+        itself = 1.0 if units[index] else 0.0
+        return round(sum(weight * total[term] for term, weight in units[index].items()) - itself, 9)
 
     # An article's lead states its news best; then a date in the clause's own adverbial.
-    return max(mentions, key=lambda m: (m.lead, adverbial(m), centrality(m), -(m.pk or 0)))
+    def first_said(mention) -> tuple:
+        return (-mention.article_id, -mention.phrase_start, -mention.phrase_end)
+
+    best = max(range(len(mentions)), key=lambda i: (mentions[i].lead, adverbial(mentions[i]), centrality(i), first_said(mentions[i])))
+    return mentions[best]
+
+
+def _unit(terms: dict) -> dict[str, float]:
+    norm = math.sqrt(sum(weight * weight for weight in terms.values()))
+    return {term: weight / norm for term, weight in terms.items()} if norm else {}
 
 
 def count_sources(articles) -> int:
@@ -251,3 +279,25 @@ class Mention(models.Model):
         if self.reason:
             parts.append(self.reason)
         return "; ".join(parts)
+
+
+class ArticleWords(models.Model):
+    """An article's word stems, counted once when its text changes: the build weighs what a statement says
+    by how many articles use each word, without reading the other articles again."""
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, primary_key=True, related_name="words")
+    content_hash = models.CharField(max_length=64, help_text="The article's content hash when its stems were counted.")
+    stems = models.JSONField(default=dict, help_text="Each word stem of the body and how often it occurs.")
+
+    def __str__(self):
+        return f"words of {self.article_id}"
+
+
+class WordFrequency(models.Model):
+    """How many articles use a word stem (their stems are counted in ArticleWords)."""
+
+    stem = models.CharField(max_length=STEM_LENGTH, primary_key=True)
+    articles = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.stem}: {self.articles}"

@@ -1,0 +1,372 @@
+"""The events a build matches statements against, held in memory.
+
+A build asks for the events around a date; the index reads those of the date's month from the database
+once (with the mentions they cite) and keeps them, and the events the build creates, current as mentions
+join, move or go: matching a statement costs no query, and what a build changed is written in a few
+bulk queries per article (`save`). An event's date and what it says follow its mentions as
+`Event.summarise` has them; what it says is kept as a weighted sum of its mentions' terms, updated
+term by term as a mention joins, so that a happening cited a thousand times costs no more to match
+than one cited once.
+"""
+
+import itertools
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from newsdates.statements import kinds
+
+from .models import Event, Mention, precision
+from .vocabulary import Vocabulary
+
+LONG_GRANULARITIES = ("decade", "century")  # longer than any month's neighbourhood: looked at for every date
+LONGEST_SHORT_SPAN = timedelta(days=366)  # the longest interval of any other granularity (a year)
+BATCH = 500
+EVENT_FIELDS = ["value", "start", "end", "granularity", "mod", "dated_by", "headline", "summary", "terms",
+                "source_count", "merge_evidence", "updated_at"]
+
+
+class _Tally:
+    """The terms a set of mentions says, summed, and the one that dates them best."""
+
+    def __init__(self):
+        self.terms: Counter = Counter()
+        self.count = 0
+        self.best: Mention | None = None
+
+    def add(self, mention: Mention) -> None:
+        self.terms.update(mention.terms)
+        self.count += 1
+        if self.best is None or precision(mention) < precision(self.best):
+            self.best = mention
+
+
+@dataclass(eq=False)
+class Candidate:
+    """An event as the build sees it: its date and what its live mentions say."""
+
+    event: Event
+    vocabulary: Vocabulary
+    members: list[Mention] = field(default_factory=list)
+    months: set[tuple[int, int]] = field(default_factory=set)
+    born: int = field(default_factory=itertools.count().__next__)  # the order candidates were made in
+    _core: _Tally = field(default_factory=_Tally)  # statements that report the happening
+    _every: _Tally = field(default_factory=_Tally)  # and the supporting quotes
+    _weights: dict[str, float] = field(default_factory=dict)
+    _norm2: float = 0.0
+    _from_core: bool | None = None  # which tally the weights are of
+
+    def __post_init__(self):
+        if not self.event.is_automatic:
+            self._weights = self.vocabulary.weigh(self.event.terms)
+            self._norm2 = sum(weight * weight for weight in self._weights.values())
+
+    @property
+    def pk(self) -> int | None:
+        return self.event.pk
+
+    @property
+    def terms(self) -> dict:
+        """What the event says (its stems, summed over its mentions; `Event.terms` is their mean)."""
+        if not self.event.is_automatic:
+            return self.event.terms
+        return self._core.terms if self._core.count else self._every.terms
+
+    @property
+    def articles(self) -> set[int]:
+        return {mention.article_id for mention in self.members}
+
+    @property
+    def kinds(self) -> set[str]:
+        return kinds(self.terms)
+
+    def reported_only(self) -> bool:
+        """Whether every mention dates someone saying something."""
+        return all(mention.reported for mention in self.members)
+
+    def similarity(self, wanted: dict[str, float], norm: float) -> float:
+        """Cosine of a weighted statement with what this event says."""
+        if not norm or not self._norm2:
+            return 0.0
+        dot = sum(weight * self._weights.get(term, 0.0) for term, weight in wanted.items())
+        return dot / (norm * math.sqrt(self._norm2))
+
+    def join(self, mention: Mention) -> bool:
+        """A mention joins; whether the event's date changed."""
+        self.members.append(mention)
+        self._every.add(mention)
+        if not mention.is_supporting:
+            self._core.add(mention)
+        if not self.event.is_automatic:
+            return False
+        if self._from_core != (self._core.count > 0):
+            self._reweigh()
+        elif not (self._from_core and mention.is_supporting):
+            self._fold(mention.terms)
+        return self._redate()
+
+    def leave(self, pk: int) -> bool:
+        """A mention leaves (by its id); whether the event's date changed."""
+        self.members = [mention for mention in self.members if mention.pk != pk]
+        return self.recount()
+
+    def recount(self) -> bool:
+        """Count the mentions again, from scratch; whether the event's date changed."""
+        self._core, self._every = _Tally(), _Tally()
+        for mention in self.members:
+            self._every.add(mention)
+            if not mention.is_supporting:
+                self._core.add(mention)
+        if not self.event.is_automatic or not self.members:
+            return False
+        self._reweigh()
+        return self._redate()
+
+    def _reweigh(self) -> None:
+        self._from_core = self._core.count > 0
+        self._weights = self.vocabulary.weigh(self.terms)
+        self._norm2 = sum(weight * weight for weight in self._weights.values())
+
+    def _fold(self, terms: dict) -> None:
+        weights = self.vocabulary.weigh(terms)
+        for term, weight in weights.items():
+            before = self._weights.get(term, 0.0)
+            after = before + weight
+            self._weights[term] = after
+            self._norm2 += after * after - before * before
+
+    def _redate(self) -> bool:
+        best = self._core.best if self._core.count else self._every.best
+        before = (self.event.value, self.event.start, self.event.end)
+        self.event.set_value(best.value, best.mod, best.first, best.last)
+        self.event.dated_by = best.dated_by
+        return (self.event.value, self.event.start, self.event.end) != before
+
+
+def _month(day: date) -> tuple[int, int]:
+    return (day.year, day.month)
+
+
+def _months(first: date, last: date) -> Iterator[tuple[int, int]]:
+    year, month = _month(first)
+    while (year, month) <= _month(last):
+        yield (year, month)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _month_bounds(month: tuple[int, int]) -> tuple[date, date]:
+    year, number = month
+    following = date(year + 1, 1, 1) if number == 12 else date(year, number + 1, 1)
+    return date(year, number, 1), following - timedelta(days=1)
+
+
+class EventIndex:
+    """Every event the build has looked at or made, by the months its interval covers."""
+
+    def __init__(self, vocabulary: Vocabulary):
+        self.vocabulary = vocabulary
+        self.by_pk: dict[int, Candidate] = {}
+        self._by_month: dict[tuple[int, int], list[Candidate]] = defaultdict(list)
+        self._long: list[Candidate] = []
+        self._loaded_months: set[tuple[int, int]] = set()
+        self._long_loaded = False
+        self._home: dict[int, Candidate] = {}  # id(mention) → its candidate, for mentions placed by this build
+        self.touched: set[Candidate] = set()  # changed since the last save
+        self.evidenced: set[Candidate] = set()  # whose merge evidence grew since the last save
+        self.moved: dict[int, Mention] = {}  # id(mention) → mention whose event changed since the last save
+        self.evidence: list[tuple[dict, Mention, Candidate]] = []  # merge evidence waiting for its mention's id
+
+    # ------------------------------------------------------------------ finding
+    def around(self, first: date, last: date) -> list[Candidate]:
+        """The events, not hidden, whose interval meets the months of `first` and of `last`."""
+        wanted = {_month(first), _month(last)}
+        self._load_months(wanted)
+        self._load_long()
+        found = {id(c): c for month in wanted for c in self._by_month.get(month, ())}
+        found.update((id(c), c) for c in self._long if c.event.start <= last and first <= c.event.end)
+        return [c for c in found.values() if c.event.status != Event.Status.HIDDEN and (c.members or not c.event.is_automatic)]
+
+    def of(self, mention: Mention) -> Candidate | None:
+        """The candidate a mention sits in, if any."""
+        if id(mention) in self._home:
+            return self._home[id(mention)]
+        if mention.event_id is None:
+            return None
+        return self.get(mention.event_id)
+
+    def get(self, pk: int) -> Candidate | None:
+        if pk not in self.by_pk:
+            self._load(Event.objects.filter(pk=pk))
+        return self.by_pk.get(pk)
+
+    # ------------------------------------------------------------------ changing
+    def create(self, mention: Mention) -> Candidate:
+        """A new automatic event for a mention."""
+        event = Event(headline=mention.headline, summary=mention.quote, terms=dict(mention.terms), dated_by=mention.dated_by)
+        event.set_value(mention.value, mention.mod, mention.first, mention.last)
+        candidate = Candidate(event, self.vocabulary)
+        self.add(candidate, mention)
+        return candidate
+
+    def add(self, candidate: Candidate, mention: Mention) -> None:
+        """Place a mention in an event (out of the one it was in)."""
+        current = self.of(mention)
+        if current is candidate:
+            return
+        if current is not None:
+            self.remove(mention)
+        redated = candidate.join(mention)
+        self._home[id(mention)] = candidate
+        self.moved[id(mention)] = mention
+        self.touched.add(candidate)
+        if redated or not candidate.months:
+            self._register(candidate)
+
+    def remove(self, mention: Mention) -> None:
+        """Take a mention out of its event (it is deleted, or waits, or moves)."""
+        current = self.of(mention)
+        if current is None:
+            return
+        self._home.pop(id(mention), None)
+        if mention.pk is not None:
+            redated = current.leave(mention.pk)
+        else:
+            current.members = [m for m in current.members if m is not mention]
+            redated = current.recount()
+        self.touched.add(current)
+        self.moved[id(mention)] = mention
+        if redated:
+            self._register(current)
+
+    def merge(self, candidate: Candidate, target: Candidate, evidence: dict) -> None:
+        """Move every mention of `candidate` to `target`, keep the evidence of both; the emptied event goes."""
+        moved = [mention.pk for mention in candidate.members]
+        for mention in list(candidate.members):
+            self.add(target, mention)
+        if target.event.is_automatic:
+            self.evidenced.add(target)
+            target.event.merge_evidence = [
+                *target.event.merge_evidence,
+                *candidate.event.merge_evidence,
+                {"merged_event": candidate.pk, "headline": candidate.event.headline, "value": candidate.event.value,
+                 "mentions": moved, **evidence},
+            ]
+
+    # ------------------------------------------------------------------ saving
+    def save(self, new_mentions: Iterable[Mention] = (), changed_mentions: Iterable[Mention] = ()) -> tuple[int, int]:
+        """Write what changed since the last save: new events, new and changed mentions, then the events
+        whose date, headline or counts changed; emptied automatic events are deleted. Returns (events
+        created, events deleted)."""
+        new_mentions, changed_mentions = list(new_mentions), list(changed_mentions)
+        now = timezone.now()
+        kept = [c for c in self.touched if c.members or (c.pk is not None and not c.event.is_automatic)]
+        emptied = [c for c in self.touched if c.pk is not None and not c.members and c.event.is_automatic]
+        fresh = [c for c in kept if c.pk is None]
+        updated: dict[int, Event] = {}
+        for candidate in kept:
+            before = _fields(candidate.event)
+            candidate.event.summarise(candidate.members)
+            if candidate.pk is not None and (_fields(candidate.event) != before or candidate in self.evidenced):
+                candidate.event.updated_at = now
+                updated[id(candidate.event)] = candidate.event
+        if fresh:
+            bulk_create_with_history([c.event for c in fresh], Event, batch_size=BATCH)
+            self.by_pk.update((c.pk, c) for c in fresh)
+        for mention in self.moved.values():
+            candidate = self._home.get(id(mention))
+            mention.event_id = candidate.pk if candidate is not None else None
+            mention.updated_at = now
+        if new_mentions:
+            bulk_create_with_history(new_mentions, Mention, batch_size=BATCH)
+        unsaved = {id(mention) for mention in new_mentions}
+        changed = {id(m): m for m in [*changed_mentions, *self.moved.values()] if id(m) not in unsaved and m.pk is not None}
+        # Every change is kept in the history of the mention or event, as an editor's is: what an editor
+        # reverts to is what the build had made.
+        if changed:
+            fields = ["event", "updated_at", *(_MENTION_FIELDS if changed_mentions else ())]
+            bulk_update_with_history(list(changed.values()), Mention, fields, batch_size=BATCH)
+        for evidence, mention, candidate in self.evidence:
+            evidence["mention"] = mention.pk
+            if candidate.pk is not None:
+                updated[id(candidate.event)] = candidate.event
+        if updated:
+            bulk_update_with_history(list(updated.values()), Event, EVENT_FIELDS, batch_size=BATCH)
+        for candidate in emptied:
+            self._forget(candidate)
+        if emptied:
+            Event.objects.filter(pk__in=[c.pk for c in emptied]).delete()
+        self.touched, self.moved, self.evidence, self.evidenced = set(), {}, [], set()
+        return len(fresh), len(emptied)
+
+    # ------------------------------------------------------------------ keeping the months
+    def _register(self, candidate: Candidate) -> None:
+        for month in candidate.months:
+            self._by_month[month] = [c for c in self._by_month[month] if c is not candidate]
+        if candidate in self._long:
+            self._long.remove(candidate)
+        event = candidate.event
+        if event.granularity in LONG_GRANULARITIES:
+            candidate.months = {(0, 0)}
+            self._long.append(candidate)
+        else:
+            candidate.months = set(_months(event.start, event.end))
+            for month in candidate.months:
+                self._by_month[month].append(candidate)
+
+    def _forget(self, candidate: Candidate) -> None:
+        for month in candidate.months:
+            self._by_month[month] = [c for c in self._by_month[month] if c is not candidate]
+        if candidate in self._long:
+            self._long.remove(candidate)
+        self.by_pk.pop(candidate.pk, None)
+
+    def _load_months(self, months: set[tuple[int, int]]) -> None:
+        for month in sorted(months - self._loaded_months):
+            self._loaded_months.add(month)
+            first, last = _month_bounds(month)
+            self._load(
+                Event.objects.exclude(granularity__in=LONG_GRANULARITIES).filter(
+                    start__gte=first - LONGEST_SHORT_SPAN, start__lte=last, end__gte=first
+                )
+            )
+
+    def _load_long(self) -> None:
+        if not self._long_loaded:
+            self._long_loaded = True
+            self._load(Event.objects.filter(granularity__in=LONG_GRANULARITIES))
+
+    def _load(self, events) -> None:
+        """Read events, and the live mentions they cite, into the index (those not in it yet)."""
+        fresh = {event.pk: Candidate(event, self.vocabulary) for event in events if event.pk not in self.by_pk}
+        if not fresh:
+            return
+        mentions = (
+            Mention.objects.filter(event_id__in=list(fresh)).exclude(status=Mention.Status.REMOVED)
+            .select_related("article").only(*_MEMBER_FIELDS).order_by("pk")
+        )
+        for mention in mentions:
+            fresh[mention.event_id].members.append(mention)
+        for pk, candidate in fresh.items():
+            self.by_pk[pk] = candidate
+            candidate.recount()
+            self._register(candidate)
+
+
+def _fields(event: Event) -> tuple:
+    return tuple(getattr(event, name) for name in EVENT_FIELDS)
+
+
+_MENTION_FIELDS = (
+    "quote", "sentence_start", "sentence_end", "headline", "phrase", "phrase_start", "phrase_end", "value", "timex_type",
+    "first", "last", "rule", "anchor", "direction", "reason", "terms", "reported", "mod", "dated_by", "lead",
+)
+_MEMBER_FIELDS = (
+    "event", "article", "status", "quote", "sentence_start", "headline", "phrase_start", "value", "first", "last",
+    "terms", "reported", "mod", "dated_by", "lead", "article__source", "article__copy_of",
+    "article__published", "article__ingested_at",
+)
