@@ -25,6 +25,10 @@ from timeline.build import build_timeline  # noqa: E402
 from timeline.models import Event, Mention  # noqa: E402
 
 
+TARGET_RATE = 30  # articles/s, ingest and build together, on the 2,452-article corpus (issue 17)
+TARGET_RSS_MIB = 300
+
+
 def progress(done: int, total: int) -> None:
     if done % 250 == 0 or done == total:
         print(f"  built {done}/{total} articles", file=sys.stderr)
@@ -42,6 +46,10 @@ def main() -> None:
     print(f"events: {Event.objects.count()} ({multi} cited by two or more sources); mentions: {Mention.objects.count()}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS): {peak:.0f} MiB")
+    total = ingest_seconds + report.seconds
+    rate = len(ingested.outcomes) / total
+    print(f"corpus ingest + build: {rate:.1f} articles/s (target ≥ {TARGET_RATE}), peak RSS {peak:.0f} MiB "
+          f"(target < {TARGET_RSS_MIB} MiB): {'met' if rate >= TARGET_RATE and peak < TARGET_RSS_MIB else 'NOT met'}")
 
 
 main()

@@ -60,6 +60,7 @@ class Candidate:
     _weights: dict[str, float] = field(default_factory=dict)
     _norm2: float = 0.0
     _from_core: bool | None = None  # which tally the weights are of
+    _kinds: set[str] | None = None
 
     def __post_init__(self):
         if not self.event.is_automatic:
@@ -83,7 +84,9 @@ class Candidate:
 
     @property
     def kinds(self) -> set[str]:
-        return kinds(self.terms)
+        if self._kinds is None:
+            self._kinds = kinds(self.terms)
+        return self._kinds
 
     def reported_only(self) -> bool:
         """Whether every mention dates someone saying something."""
@@ -93,12 +96,17 @@ class Candidate:
         """Cosine of a weighted statement with what this event says."""
         if not norm or not self._norm2:
             return 0.0
-        dot = sum(weight * self._weights.get(term, 0.0) for term, weight in wanted.items())
+        weights = self._weights
+        common = wanted.keys() & weights.keys()
+        if not common:
+            return 0.0
+        dot = sum(wanted[term] * weights[term] for term in common)
         return dot / (norm * math.sqrt(self._norm2))
 
     def join(self, mention: Mention) -> bool:
         """A mention joins; whether the event's date changed."""
         self.members.append(mention)
+        self._kinds = None
         self._every.add(mention)
         if not mention.is_supporting:
             self._core.add(mention)
@@ -117,7 +125,7 @@ class Candidate:
 
     def recount(self) -> bool:
         """Count the mentions again, from scratch; whether the event's date changed."""
-        self._core, self._every = _Tally(), _Tally()
+        self._core, self._every, self._kinds = _Tally(), _Tally(), None
         for mention in self.members:
             self._every.add(mention)
             if not mention.is_supporting:
@@ -183,13 +191,16 @@ class EventIndex:
 
     # ------------------------------------------------------------------ finding
     def around(self, first: date, last: date) -> list[Candidate]:
-        """The events, not hidden, whose interval meets the months of `first` and of `last`."""
-        wanted = {_month(first), _month(last)}
-        self._load_months(wanted)
+        """The events, not hidden, whose interval meets the months of `first` and of `last` (and those
+        emptied by this build, until it saves)."""
+        months = {_month(first), _month(last)}
+        self._load_months(months)
         self._load_long()
-        found = {id(c): c for month in wanted for c in self._by_month.get(month, ())}
-        found.update((id(c), c) for c in self._long if c.event.start <= last and first <= c.event.end)
-        return [c for c in found.values() if c.event.status != Event.Status.HIDDEN and (c.members or not c.event.is_automatic)]
+        if len(months) == 1:
+            found = list(self._by_month.get(months.pop(), ()))
+        else:
+            found = list({id(c): c for month in months for c in self._by_month.get(month, ())}.values())
+        return found + [c for c in self._long if c.event.start <= last and first <= c.event.end]
 
     def of(self, mention: Mention) -> Candidate | None:
         """The candidate a mention sits in, if any."""
@@ -288,14 +299,13 @@ class EventIndex:
         # Every change is kept in the history of the mention or event, as an editor's is: what an editor
         # reverts to is what the build had made.
         if changed:
-            fields = ["event", "updated_at", *(_MENTION_FIELDS if changed_mentions else ())]
-            bulk_update_with_history(list(changed.values()), Mention, fields, batch_size=BATCH)
+            _update(list(changed.values()), ["event", "updated_at", *(_MENTION_FIELDS if changed_mentions else ())])
         for evidence, mention, candidate in self.evidence:
             evidence["mention"] = mention.pk
             if candidate.pk is not None:
                 updated[id(candidate.event)] = candidate.event
         if updated:
-            bulk_update_with_history(list(updated.values()), Event, EVENT_FIELDS, batch_size=BATCH)
+            _update(list(updated.values()), EVENT_FIELDS)
         for candidate in emptied:
             self._forget(candidate)
         if emptied:
@@ -310,7 +320,9 @@ class EventIndex:
         if candidate in self._long:
             self._long.remove(candidate)
         event = candidate.event
-        if event.granularity in LONG_GRANULARITIES:
+        if event.status == Event.Status.HIDDEN:
+            candidate.months = set()  # never matched; reached by its id only
+        elif event.granularity in LONG_GRANULARITIES:
             candidate.months = {(0, 0)}
             self._long.append(candidate)
         else:
@@ -355,6 +367,18 @@ class EventIndex:
             self.by_pk[pk] = candidate
             candidate.recount()
             self._register(candidate)
+
+
+FEW = 20  # below this many rows, saving each costs less than one bulk update (a CASE per field and row)
+
+
+def _update(objects: list, fields: list[str]) -> None:
+    """Write these fields of these rows, with a history record of each."""
+    if len(objects) < FEW:
+        for item in objects:
+            item.save(update_fields=fields)
+    else:
+        bulk_update_with_history(objects, type(objects[0]), fields, batch_size=BATCH)
 
 
 def _fields(event: Event) -> tuple:

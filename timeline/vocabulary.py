@@ -9,6 +9,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterable
 
 from django.db.models import F
+from django.db.models.functions import Greatest
 
 from articles.models import Article
 from newsdates.statements import HAPPENING_KINDS, cosine, stems, weighted
@@ -74,14 +75,16 @@ def count_words(articles: Iterable[int] | None = None) -> int:
     stale = Article.objects.exclude(words__content_hash=F("content_hash"))
     if articles is not None:
         stale = stale.filter(pk__in=list(articles))
-    counted = 0
     ids = list(stale.values_list("pk", flat=True))
+    change: Counter = Counter()
     for start in range(0, len(ids), BATCH):
-        counted += _count_batch(ids[start : start + BATCH])
-    return counted
+        change.update(_count_batch(ids[start : start + BATCH]))
+    add_to_frequencies(change)
+    return len(ids)
 
 
-def _count_batch(ids: list[int]) -> int:
+def _count_batch(ids: list[int]) -> Counter:
+    """Count the stems of these articles; returns what that changes in how many articles use each stem."""
     known = ArticleWords.objects.in_bulk(ids)
     change: Counter = Counter()
     fresh, updated = [], []
@@ -96,26 +99,32 @@ def _count_batch(ids: list[int]) -> int:
             before.content_hash, before.stems = content_hash, words
             updated.append(before)
     ArticleWords.objects.bulk_create(fresh, batch_size=BATCH)
-    ArticleWords.objects.bulk_update(updated, ["content_hash", "stems"], batch_size=BATCH)
-    add_to_frequencies(change)
-    return len(fresh) + len(updated)
+    for words in updated:
+        words.save(update_fields=["content_hash", "stems"])
+    return change
 
 
 def add_to_frequencies(change: Counter) -> None:
-    """Add `change` (stem → articles gained, or lost when negative) to the stored counts."""
+    """Add `change` (stem → articles gained, or lost when negative) to the stored counts: one query per
+    batch of stems gaining or losing as many."""
     wanted = [stem for stem, by in change.items() if by and len(stem) <= STEM_LENGTH]
+    known: set[str] = set()
     for start in range(0, len(wanted), BATCH):
-        chunk = wanted[start : start + BATCH]
-        current = dict(WordFrequency.objects.filter(stem__in=chunk).values_list("stem", "articles"))
-        WordFrequency.objects.bulk_create(
-            [WordFrequency(stem=stem, articles=change[stem]) for stem in chunk if stem not in current and change[stem] > 0],
-            batch_size=BATCH,
-        )
-        WordFrequency.objects.bulk_update(
-            [WordFrequency(stem=stem, articles=max(0, current[stem] + change[stem])) for stem in chunk if stem in current],
-            ["articles"], batch_size=BATCH,
-        )
-        WordFrequency.objects.filter(stem__in=[stem for stem in chunk if change[stem] < 0], articles=0).delete()
+        known.update(WordFrequency.objects.filter(stem__in=wanted[start : start + BATCH]).values_list("stem", flat=True))
+    WordFrequency.objects.bulk_create(
+        [WordFrequency(stem=stem, articles=change[stem]) for stem in wanted if stem not in known and change[stem] > 0],
+        batch_size=BATCH,
+    )
+    by_change: dict[int, list[str]] = {}
+    for stem in wanted:
+        if stem in known:
+            by_change.setdefault(change[stem], []).append(stem)
+    for by, group in by_change.items():
+        for start in range(0, len(group), BATCH):
+            WordFrequency.objects.filter(stem__in=group[start : start + BATCH]).update(articles=Greatest(F("articles") + by, 0))
+    lost = [stem for stem in wanted if change[stem] < 0]
+    for start in range(0, len(lost), BATCH):
+        WordFrequency.objects.filter(stem__in=lost[start : start + BATCH], articles=0).delete()
 
 
 def forget_words(words: ArticleWords) -> None:
