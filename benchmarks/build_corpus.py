@@ -24,7 +24,6 @@ from articles.ingest import ingest_paths  # noqa: E402
 from timeline.build import build_timeline  # noqa: E402
 from timeline.models import Event, Mention  # noqa: E402
 
-
 TARGET_RATE = 30  # articles/s, ingest and build together, on the 2,452-article corpus (issue 17)
 TARGET_RSS_MIB = 300
 

@@ -100,6 +100,7 @@ def build_timeline(
             for article in batch:
                 build_article(article, index, report)
                 _tick(report, total, progress)
+            _save(index, report)
     for batch in _batches(chosen.filter(published__isnull=True).order_by("pk").iterator(chunk_size=BUILD_BATCH), BUILD_BATCH):
         with transaction.atomic():
             for article in batch:
@@ -108,6 +109,7 @@ def build_timeline(
                     report.inferred.append(f"{article.file_name}: {inferred}")
                 build_article(article, index, report)
                 _tick(report, total, progress)
+            _save(index, report)
     with transaction.atomic():
         consolidate(report.touched, index, report)
     report.seconds = time.perf_counter() - started
@@ -177,7 +179,12 @@ def consolidate(candidates: Iterable[Candidate], index: EventIndex, report: Buil
             index.merge(candidate, other, _evidence(candidate.terms, other, score, event.value, index.vocabulary))
             if other.event.is_automatic and other not in queue:
                 queue.append(other)
+    _save(index, report)
+
+
+def _save(index: EventIndex, report: BuildReport) -> None:
     created, deleted = index.save()
+    report.events_created += created
     report.events_deleted += deleted
 
 
@@ -191,7 +198,10 @@ def rebuild_article(article: Article) -> BuildReport:
     """Re-anchor one article after its publication date or text changed."""
     report = BuildReport()
     count_words([article.pk])
-    build_article(article, EventIndex(Vocabulary()), report)
+    index = EventIndex(Vocabulary())
+    with transaction.atomic():
+        build_article(article, index, report)
+        _save(index, report)
     report.articles = 1
     return report
 
@@ -202,12 +212,13 @@ def refresh_article_events(article: Article) -> None:
         event.refresh_from_mentions()
 
 
-@transaction.atomic
 def build_article(article: Article, index: EventIndex, report: BuildReport) -> None:
     """Turn an article's statements into mentions. A statement dated by its own text, and the lead,
     join the event that says the same (or start one); a statement without a date of its own is quoted
-    in support of the event of the statement whose time it narrates."""
+    in support of the event of the statement whose time it narrates. What changed is written at the
+    index's next save."""
     statements = read_article(article.body, article.published, article.title)
+    index.vocabulary.frequency({term for statement in statements for term in statement.terms})
     stub = _light(article)
     existing = {(m.phrase_start, m.phrase_end): m for m in article.mentions.all()}
     for mention in existing.values():
@@ -252,7 +263,7 @@ def build_article(article: Article, index: EventIndex, report: BuildReport) -> N
             report.mentions_waiting += 1
     gone = [m for key, m in existing.items() if key not in seen and m.status == Mention.Status.AUTOMATIC]
     for mention in gone:
-        index.remove(mention)
+        index.discard(mention)
     going = {id(m) for m in gone}
     kept = [m for m in existing.values() if id(m) not in going]
     _support(kept + fresh, supporting, index)
@@ -260,9 +271,8 @@ def build_article(article: Article, index: EventIndex, report: BuildReport) -> N
     if gone:
         Mention.objects.filter(pk__in=[m.pk for m in gone]).delete()
         report.mentions_removed += len(gone)
-    created, deleted = index.save(fresh, changed)
-    report.events_created += created
-    report.events_deleted += deleted
+    index.new_mentions.extend(fresh)
+    index.changed_mentions.extend(changed)
 
 
 def _light(article: Article) -> Article:
@@ -345,7 +355,7 @@ def best_match(
         event = candidate.event
         if candidate is exclude or (reported and event.value != value) or not compatible(first, last, value, event, finer_only):
             continue
-        if not candidate.members and event.is_automatic:  # emptied, deleted when the article is saved
+        if candidate.emptied and event.is_automatic:  # deleted at the next save
             continue
         score = candidate.similarity(wanted, norm)
         if score < SAME_DAY_SAME_KIND_THRESHOLD:

@@ -12,7 +12,7 @@ than one cited once.
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -52,9 +52,11 @@ class Candidate:
 
     event: Event
     vocabulary: Vocabulary
-    members: list[Mention] = field(default_factory=list)
+    loader: Callable[["Candidate"], None] | None = None  # reads its live mentions, when first needed
     months: set[tuple[int, int]] = field(default_factory=set)
     born: int = field(default_factory=itertools.count().__next__)  # the order candidates were made in
+    saved: tuple = ()  # the event's fields as last read or written
+    _members: list[Mention] | None = None
     _core: _Tally = field(default_factory=_Tally)  # statements that report the happening
     _every: _Tally = field(default_factory=_Tally)  # and the supporting quotes
     _weights: dict[str, float] = field(default_factory=dict)
@@ -63,18 +65,32 @@ class Candidate:
     _kinds: set[str] | None = None
 
     def __post_init__(self):
-        if not self.event.is_automatic:
-            self._weights = self.vocabulary.weigh(self.event.terms)
-            self._norm2 = sum(weight * weight for weight in self._weights.values())
+        if self.loader is None and self._members is None:
+            self._members = []
+        # Until its mentions are read, an event says what its stored terms (their mean) say.
+        self._weights = self.vocabulary.weigh(self.event.terms)
+        self._norm2 = sum(weight * weight for weight in self._weights.values())
 
     @property
     def pk(self) -> int | None:
         return self.event.pk
 
     @property
+    def members(self) -> list[Mention]:
+        """Its live mentions (read from the database the first time they are asked for)."""
+        if self._members is None:
+            self.loader(self)
+        return self._members
+
+    @property
+    def emptied(self) -> bool:
+        """Left without mentions by this build (deleted at the next save, if automatic)."""
+        return self._members is not None and not self._members
+
+    @property
     def terms(self) -> dict:
-        """What the event says (its stems, summed over its mentions; `Event.terms` is their mean)."""
-        if not self.event.is_automatic:
+        """What the event says: its stems, summed over its mentions (`Event.terms` is their mean)."""
+        if not self.event.is_automatic or self._members is None:
             return self.event.terms
         return self._core.terms if self._core.count else self._every.terms
 
@@ -118,9 +134,12 @@ class Candidate:
             self._fold(mention.terms)
         return self._redate()
 
-    def leave(self, pk: int) -> bool:
-        """A mention leaves (by its id); whether the event's date changed."""
-        self.members = [mention for mention in self.members if mention.pk != pk]
+    def leave(self, mention: Mention) -> bool:
+        """A mention leaves (the same row, or this very object if not saved); whether the event's date changed."""
+        if mention.pk is None:
+            self._members = [m for m in self.members if m is not mention]
+        else:
+            self._members = [m for m in self.members if m.pk != mention.pk]
         return self.recount()
 
     def recount(self) -> bool:
@@ -188,6 +207,8 @@ class EventIndex:
         self.evidenced: set[Candidate] = set()  # whose merge evidence grew since the last save
         self.moved: dict[int, Mention] = {}  # id(mention) → mention whose event changed since the last save
         self.evidence: list[tuple[dict, Mention, Candidate]] = []  # merge evidence waiting for its mention's id
+        self.new_mentions: list[Mention] = []  # to be created at the next save
+        self.changed_mentions: list[Mention] = []  # re-anchored: to be written at the next save
 
     # ------------------------------------------------------------------ finding
     def around(self, first: date, last: date) -> list[Candidate]:
@@ -220,7 +241,7 @@ class EventIndex:
         """A new automatic event for a mention."""
         event = Event(headline=mention.headline, summary=mention.quote, terms=dict(mention.terms), dated_by=mention.dated_by)
         event.set_value(mention.value, mention.mod, mention.first, mention.last)
-        candidate = Candidate(event, self.vocabulary)
+        candidate = Candidate(event, self.vocabulary, _members=[])
         self.add(candidate, mention)
         return candidate
 
@@ -244,15 +265,16 @@ class EventIndex:
         if current is None:
             return
         self._home.pop(id(mention), None)
-        if mention.pk is not None:
-            redated = current.leave(mention.pk)
-        else:
-            current.members = [m for m in current.members if m is not mention]
-            redated = current.recount()
+        redated = current.leave(mention)
         self.touched.add(current)
         self.moved[id(mention)] = mention
         if redated:
             self._register(current)
+
+    def discard(self, mention: Mention) -> None:
+        """A mention is deleted: out of its event, and nothing of it to write."""
+        self.remove(mention)
+        self.moved.pop(id(mention), None)
 
     def merge(self, candidate: Candidate, target: Candidate, evidence: dict) -> None:
         """Move every mention of `candidate` to `target`, keep the evidence of both; the emptied event goes."""
@@ -269,22 +291,22 @@ class EventIndex:
             ]
 
     # ------------------------------------------------------------------ saving
-    def save(self, new_mentions: Iterable[Mention] = (), changed_mentions: Iterable[Mention] = ()) -> tuple[int, int]:
-        """Write what changed since the last save: new events, new and changed mentions, then the events
-        whose date, headline or counts changed; emptied automatic events are deleted. Returns (events
-        created, events deleted)."""
-        new_mentions, changed_mentions = list(new_mentions), list(changed_mentions)
+    def save(self) -> tuple[int, int]:
+        """Write what changed since the last save (the build saves every few dozen articles, so that rows
+        go in large batches): new events, new and changed mentions, then the events whose date, headline
+        or counts changed; emptied automatic events are deleted. Returns (events created, events deleted)."""
+        new_mentions, changed_mentions = self.new_mentions, self.changed_mentions
         now = timezone.now()
         kept = [c for c in self.touched if c.members or (c.pk is not None and not c.event.is_automatic)]
         emptied = [c for c in self.touched if c.pk is not None and not c.members and c.event.is_automatic]
         fresh = [c for c in kept if c.pk is None]
         updated: dict[int, Event] = {}
         for candidate in kept:
-            before = _fields(candidate.event)
             candidate.event.summarise(candidate.members)
-            if candidate.pk is not None and (_fields(candidate.event) != before or candidate in self.evidenced):
+            if candidate.pk is not None and (_fields(candidate.event) != candidate.saved or candidate in self.evidenced):
                 candidate.event.updated_at = now
                 updated[id(candidate.event)] = candidate.event
+            candidate.saved = _fields(candidate.event)
         if fresh:
             bulk_create_with_history([c.event for c in fresh], Event, batch_size=BATCH)
             self.by_pk.update((c.pk, c) for c in fresh)
@@ -311,6 +333,7 @@ class EventIndex:
         if emptied:
             Event.objects.filter(pk__in=[c.pk for c in emptied]).delete()
         self.touched, self.moved, self.evidence, self.evidenced = set(), {}, [], set()
+        self.new_mentions, self.changed_mentions = [], []
         return len(fresh), len(emptied)
 
     # ------------------------------------------------------------------ keeping the months
@@ -353,19 +376,23 @@ class EventIndex:
             self._load(Event.objects.filter(granularity__in=LONG_GRANULARITIES))
 
     def _load(self, events) -> None:
-        """Read events, and the live mentions they cite, into the index (those not in it yet)."""
-        fresh = {event.pk: Candidate(event, self.vocabulary) for event in events if event.pk not in self.by_pk}
-        if not fresh:
-            return
-        mentions = (
-            Mention.objects.filter(event_id__in=list(fresh)).exclude(status=Mention.Status.REMOVED)
+        """Read events into the index (those not in it yet); their mentions are read when first needed."""
+        events = [event for event in events if event.pk not in self.by_pk]
+        self.vocabulary.frequency({term for event in events for term in event.terms})
+        for event in events:
+            candidate = Candidate(event, self.vocabulary, loader=self._read_members)
+            candidate.saved = _fields(event)
+            self.by_pk[event.pk] = candidate
+            self._register(candidate)
+
+    def _read_members(self, candidate: Candidate) -> None:
+        mentions = list(
+            Mention.objects.filter(event_id=candidate.pk).exclude(status=Mention.Status.REMOVED)
             .select_related("article").only(*_MEMBER_FIELDS).order_by("pk")
         )
-        for mention in mentions:
-            fresh[mention.event_id].members.append(mention)
-        for pk, candidate in fresh.items():
-            self.by_pk[pk] = candidate
-            candidate.recount()
+        self.vocabulary.frequency({term for mention in mentions for term in mention.terms})
+        candidate._members = mentions
+        if candidate.recount():
             self._register(candidate)
 
 
@@ -390,7 +417,7 @@ _MENTION_FIELDS = (
     "first", "last", "rule", "anchor", "direction", "reason", "terms", "reported", "mod", "dated_by", "lead",
 )
 _MEMBER_FIELDS = (
-    "event", "article", "status", "quote", "sentence_start", "headline", "phrase_start", "value", "first", "last",
+    "event", "article", "status", "quote", "sentence_start", "headline", "phrase_start", "phrase_end", "value", "first", "last",
     "terms", "reported", "mod", "dated_by", "lead", "article__source", "article__copy_of",
     "article__published", "article__ingested_at",
 )
