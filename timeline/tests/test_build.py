@@ -1,7 +1,11 @@
+import cProfile
+import pstats
 from datetime import date
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.ingest import ingest_text
 from articles.models import Article
@@ -178,3 +182,45 @@ def test_build_timeline_refuses_unknown_articles(db, missing):
 
     with pytest.raises(CommandError, match="no article with id 999"):
         call_command("build_timeline", "--article", str(missing))
+
+
+def long_report(paragraphs: int) -> str:
+    """A long article that says one happening over and over (one event gathering every repeat) among
+    happenings of many other days."""
+    lines = ["Harbour plan approved", "", "March 10, 2005", ""]
+    for number in range(paragraphs):
+        lines += [
+            f"On March 3, 2005, the council approved the harbour plan for Valletta by vote number {number}. "
+            f"The port authority welcomed the decision. On February {1 + number % 28}, 2005, the dockers' union "
+            f"met ministers about wages.",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def work_to_build(text: str) -> tuple[int, int, int]:
+    """Python function calls, SQL queries and characters of SQL that building one article takes, in an
+    empty timeline."""
+    article = story(text, "long.txt", "2005-03-10")
+    profiler = cProfile.Profile()
+    with CaptureQueriesContext(connection) as queries:
+        profiler.enable()
+        build_timeline([article.pk])
+        profiler.disable()
+    calls = pstats.Stats(profiler).total_calls
+    Article.objects.all().delete()
+    Event.objects.all().delete()
+    return calls, len(queries), sum(len(query["sql"]) for query in queries.captured_queries)
+
+
+def test_a_long_article_costs_in_proportion_to_its_length(db):
+    # Work is counted, not timed: an article twice as long takes about twice the work, about as many
+    # queries and about twice the SQL. A step quadratic in the number of mentions (comparing every mention
+    # of an event with every other, saving an event and its growing evidence each time one joins, a
+    # query per mention) would take four times as much, or twice the queries.
+    calls, queries, sql = work_to_build(long_report(60))
+    calls_doubled, queries_doubled, sql_doubled = work_to_build(long_report(120))
+    assert Mention.objects.count() == 0 and calls > 50_000
+    assert calls_doubled < 2.4 * calls
+    assert queries_doubled <= queries + 10
+    assert sql_doubled < 2.4 * sql
