@@ -88,6 +88,20 @@ class Statement:
     def key(self) -> tuple[int, int]:
         return (self.span.start, self.span.end)
 
+    @property
+    def of_the_past(self) -> bool:
+        """Whether it tells of something done before it is told ("This was Jobs' third medical leave", "he
+        stood in while the CEO underwent surgery"), not of what is or will be ("Cook will succeed him")."""
+        return bool(_PAST_VERB.search(self.clause)) and not _FUTURE.search(self.clause)
+
+
+_PAST_VERB = regex.compile(
+    r"\b(?:was|were|had|did|(?!need|feed|seed|speed|proceed|succeed|exceed)[a-z]{2,}ed|took|made|became|began|won(?!['’]t)|lost|sold|"
+    r"bought|fought|led|met|went|came|gave|held|kept|left|brought|sent|spent|built|wrote|ran|rose|fell|grew|saw|stood|"
+    r"underwent|paid|struck|broke|chose|drove|flew|froze|hid|rode|shook|stole|swore|threw|woke|wore|began)\b"
+)
+_FUTURE = regex.compile(r"\b(?:will|would|shall|going\s+to|is\s+to|are\s+to|won['’]t)\b", regex.IGNORECASE)
+
 
 # News reports one happening in many words: these stems are counted as one ("the summit broke down" is
 # "the meeting collapsed"). A short list of the commonest news predicates, not a thesaurus.
@@ -434,12 +448,12 @@ def _statements_of(sentence: str, offset: int, spans: list[Span]) -> list[Statem
     """One statement per clause holding a date; a clause's first date governs it, unless it is the date
     of a saying and the clause gives another ("said earlier today that the phone ships on June 1st").
     A sentence with one dated clause is its own clause: what it says is the whole sentence."""
-    bounds = _segments(sentence, _DATING_BREAK)
     by_segment: dict[int, Span] = {}
     values_seen = set()
     possessive = [span for span in spans if _POSSESSIVE.match(sentence, span.end - offset)]
     if len(possessive) < len(spans):
         spans = [span for span in spans if span not in possessive]  # "this year's conference" dates the conference
+    bounds, walls = _coordinated(sentence, _segments(sentence, _DATING_BREAK), [span.start - offset for span in spans])
     for span in spans:
         if span.value and span.value in values_seen:
             continue  # "on Thursday (April 25)": one date said twice
@@ -454,7 +468,7 @@ def _statements_of(sentence: str, offset: int, spans: list[Span]) -> list[Statem
     found = []
     for index, span in sorted(by_segment.items()):
         if len(by_segment) > 1:
-            clause_start, clause_end = _clause(sentence, bounds, index)
+            clause_start, clause_end = _clause(sentence, bounds, index, walls)
         else:  # the independent clause holding the date: "It was his first visit; his father visited in 2011"
             clause_start = sentence.rfind(";", 0, span.start - offset) + 1
             following = sentence.find(";", span.end - offset)
@@ -597,23 +611,54 @@ def _content_words(text: str) -> int:
 _RELATIVE = regex.compile(r"(?i)\s*(?:who|which|where|whose)\b\s*")
 
 
-def _clause(sentence: str, bounds: list[tuple[int, int]], index: int) -> tuple[int, int]:
+def _clause(sentence: str, bounds: list[tuple[int, int]], index: int, walls: set[int] = frozenset()) -> tuple[int, int]:
     """The date's segment, grown into its neighbours until it says something: an opening adverbial
     ("In February, …") belongs to what follows it, a trailing one (", in 2002") and a relative clause
-    ("…, who arrived on Wednesday") to what precedes it."""
+    ("…, who arrived on Wednesday") to what precedes it. It never grows past a wall (after segment i
+    when i is in `walls`): two coordinated happenings are two clauses ("fought cancer in 2004 and took
+    six months off in early 2009")."""
     start, end = bounds[index]
     first, last = index, index
     forward_first = index == 0
-    while _content_words(sentence[start:end]) < 4 and (first > 0 or last < len(bounds) - 1):
-        if (forward_first or first == 0) and last < len(bounds) - 1:
+    while _content_words(sentence[start:end]) < 4:
+        forward = last < len(bounds) - 1 and last not in walls
+        backward = first > 0 and first - 1 not in walls
+        if not (forward or backward):
+            break
+        if forward and (forward_first or not backward):
             last += 1
             end = bounds[last][1]
         else:
             first -= 1
-            while first > 0 and _content_words(sentence[slice(*bounds[first])]) == 0:
+            while first > 0 and first - 1 not in walls and _content_words(sentence[slice(*bounds[first])]) == 0:
                 first -= 1  # a segment that is only another date says nothing about this one
             start = bounds[first][0]
     return start, end
+
+
+# "fought cancer in 2004 and took six months off in early 2009": two happenings, each with its date.
+_COORDINATED_VERB = regex.compile(
+    r"\s(?:and|but)\s+(?=(?:then\s+|later\s+)?(?:[a-z]{3,}ed|has|had|have|was|were|is|are|will|took|made|became|began|won|"
+    r"lost|sold|bought|fought|led|met|went|came|gave|held|kept|left|brought|sent|spent|built|wrote|ran|rose|fell|grew|saw|"
+    r"quit|joined)\b)"
+)
+
+
+def _coordinated(sentence: str, bounds: list[tuple[int, int]], dates: list[int]) -> tuple[list[tuple[int, int]], set[int]]:
+    """Segments split where a verb coordinated by "and" starts a second happening between two dates, and
+    the walls between the parts so split."""
+    split, walls = [], set()
+    for start, end in bounds:
+        inside = sorted(at for at in dates if start <= at < end)
+        cut = None
+        if len(inside) >= 2:
+            cut = next((m for m in _COORDINATED_VERB.finditer(sentence, inside[0], inside[-1])), None)
+        if cut is None:
+            split.append((start, end))
+        else:
+            walls.add(len(split))
+            split += [(start, cut.start()), (cut.start() + 1, end)]
+    return split, walls
 
 
 def make_headline(clause: str, dates: list[tuple[int, int]]) -> str:
@@ -641,7 +686,7 @@ def make_headline(clause: str, dates: list[tuple[int, int]]) -> str:
         text = text[: cuts[-1]] if cuts else text[: text.rfind(" ", 0, HEADLINE_LENGTH)]
     text = _tidy_end(text)
     if len(text.split()) < 4 and dates:  # "It was signed": too little left without its date
-        text = _tidy_end(regex.sub(r"\s{2,}", " ", clause).strip().rstrip("."))
+        text = _tidy_end(_LEADING_WORDS.sub("", regex.sub(r"\s{2,}", " ", clause).strip()).rstrip("."))
         if len(text) > HEADLINE_LENGTH:
             text = _tidy_end(text[: text.rfind(" ", 0, HEADLINE_LENGTH)])
     text = _balance_quotes(text)

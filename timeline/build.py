@@ -20,7 +20,9 @@ from django.db.models import F, Q
 from articles.models import Article
 from newsdates import syndication
 from newsdates.statements import (
+    DATED_BY_NARRATIVE,
     DATED_BY_TEXT,
+    HAPPENING_KINDS,
     Statement,
     cosine,
     find_statements,
@@ -29,7 +31,7 @@ from newsdates.statements import (
 )
 
 from .candidates import Candidate, EventIndex
-from .models import ArticleWords, Event, Mention
+from .models import ArticleWords, DatedBy, Event, Mention
 from .vocabulary import Vocabulary, count_words
 
 MERGE_THRESHOLD = 0.2  # weighted cosine of what two statements say, at or above which they are one happening
@@ -44,6 +46,15 @@ INFERENCE_WINDOW = 3  # days around similar articles' dates that are tried as th
 # they need only half the evidence. Across stories a wire corpus has many same-day killings and meetings.
 SAME_DAY_SAME_KIND_THRESHOLD = MERGE_THRESHOLD / 2
 MONTH_DAYS = 31
+# A statement without a date of its own that tells of the past joins an earlier event it says again, found
+# among those of the last few years that say its rarest words.
+RECALL_THRESHOLD = 0.35
+REACH_BACK = timedelta(days=3 * 366)
+RARE_TERMS = 3
+REPORT_LAG = timedelta(days=3)  # how long before the day it is reported a happening told without a time may be
+# A statement without a date of its own is quoted in support of the happening it narrates when it says
+# something of it; else it is a happening of its own.
+ABOUT_THRESHOLD = 0.25
 BUILD_BATCH = 50  # articles written in one transaction: a commit each was a third of a build's time on SQLite
 COPY_WINDOW = timedelta(days=7)  # syndicated copies of a story are printed within days of each other
 
@@ -170,10 +181,13 @@ def consolidate(candidates: Iterable[Candidate], index: EventIndex, report: Buil
         candidate = queue.pop(0)
         if not candidate.event.is_automatic or not candidate.members:
             continue
+        if all(mention.is_supporting for mention in candidate.members):
+            continue  # undated statements were placed when their article was read (see `_support`)
         event = candidate.event
         other, score = best_match(
             candidate.terms, event.value, event.start, event.end, index, exclude=candidate,
             reported=candidate.reported_only(), finer_only=True, articles=candidate.articles,
+            by_report=candidate.reported_news, others_only=True,
         )
         if other is not None:
             index.merge(candidate, other, _evidence(candidate.terms, other, score, event.value, index.vocabulary))
@@ -266,7 +280,7 @@ def build_article(article: Article, index: EventIndex, report: BuildReport) -> N
         index.discard(mention)
     going = {id(m) for m in gone}
     kept = [m for m in existing.values() if id(m) not in going]
-    _support(kept + fresh, supporting, index)
+    _support(kept + fresh, supporting, index, report)
     report.touched.update(index.touched)
     if gone:
         Mention.objects.filter(pk__in=[m.pk for m in gone]).delete()
@@ -281,19 +295,62 @@ def _light(article: Article) -> Article:
                    published=article.published, ingested_at=article.ingested_at)
 
 
-def _support(mentions: list[Mention], supporting: list[tuple[Statement, Mention]], index: EventIndex) -> None:
-    """Quote each statement without a date of its own in the event whose time it narrates: that of the
-    statement it takes its date from, else the lead's (an editor's removal of that one sends it there)."""
+def _support(
+    mentions: list[Mention], supporting: list[tuple[Statement, Mention]], index: EventIndex, report: BuildReport
+) -> None:
+    """Place each statement without a date of its own. One that tells of the past again what another
+    article told before joins that event ("This was Jobs' third period of medical leave"). One in the
+    paragraph of a dated statement tells more of it, and one that says something of the happening whose
+    time it narrates (else the lead's) supports it; any other ("Jobs also said that buyers will get a
+    refund") is a happening of its own, dated by that time: a detail pooled with the article's news
+    would count as another article's report of it when the news is merged. Once placed, it stays."""
     live = [m for m in mentions if m.status != Mention.Status.REMOVED]
     placed = {(m.phrase_start, m.phrase_end): index.of(m) for m in live}
-    lead = next((placed[(m.phrase_start, m.phrase_end)] for m in sorted(live, key=lambda m: m.phrase_start) if m.lead), None)
+    leads = [m for m in sorted(live, key=lambda m: m.phrase_start) if m.lead]
+    lead = placed[(leads[0].phrase_start, leads[0].phrase_end)] if leads else None
+    news_ends = leads[0].sentence_end if leads else 0  # what comes up to the lead is the news, not a recollection
     for statement, mention in supporting:
-        target = placed.get(statement.supports) if statement.supports else None
-        target = target or lead
-        if not mention.value or target is None:
+        narrated = placed.get(statement.supports) if statement.supports else None
+        narrated = narrated or lead
+        if not mention.value or narrated is None:
             index.remove(mention)
-        else:
-            index.add(target, mention)
+        elif index.of(mention) is None:
+            target = _recalled(statement, mention, index) if statement.sentence_start >= news_ends else None
+            if target is None and (statement.dated_by == DATED_BY_NARRATIVE or _about(mention, narrated, index)):
+                target = narrated
+            if target is None:
+                _attach(mention, index, report, besides=narrated)
+            else:
+                index.add(target, mention)
+
+
+def _recalled(statement: Statement, mention: Mention, index: EventIndex) -> Candidate | None:
+    """The event another article told before that a statement about the past says again, if it says it
+    closely enough; looked for among the events that say its rarest words."""
+    if not statement.of_the_past:
+        return None
+    wanted = index.vocabulary.weigh(mention.terms)
+    norm = math.sqrt(sum(weight * weight for weight in wanted.values()))
+    rarest = sorted(wanted, key=lambda term: -wanted[term])[:RARE_TERMS]
+    best, best_score = None, RECALL_THRESHOLD
+    mine = kinds(mention.terms)
+    for candidate in index.telling(rarest, mention.last - REACH_BACK, mention.last):
+        if candidate.emptied or (mine and candidate.kinds and not mine & candidate.kinds):
+            continue
+        score = candidate.similarity(wanted, norm)
+        if score < best_score or candidate.articles == {mention.article_id}:
+            continue  # what its own article told is what it narrates, not a recollection
+        if score > best_score or best is None or _order(candidate) < _order(best):
+            best, best_score = candidate, score
+    return best
+
+
+def _about(mention: Mention, narrated: Candidate, index: EventIndex) -> bool:
+    """Whether a statement says something of the happening it narrates (else it is one of its own): more
+    than its kind ("left Cook in charge" is not "on medical leave")."""
+    wanted = index.vocabulary.weigh({term: count for term, count in mention.terms.items() if term not in HAPPENING_KINDS})
+    norm = math.sqrt(sum(weight * weight for weight in wanted.values()))
+    return narrated.similarity(wanted, norm) >= ABOUT_THRESHOLD
 
 
 def _mention_fields(statement: Statement) -> dict:
@@ -322,15 +379,29 @@ def _mention_fields(statement: Statement) -> dict:
     }
 
 
-def compatible(first: date, last: date, value: str, event: Event, finer_only: bool = False) -> bool:
-    """An event of the same date, or whose interval holds this one, or (for a month or less) lies inside it.
-    With `finer_only`, only the same date or finer ones."""
-    if event.value == value:
+def compatible(first: date, last: date, value: str, candidate: Candidate, finer_only: bool = False, by_report: bool = False) -> bool:
+    """An event of the same date, or whose interval holds this one, or (for a month or less) lies inside it,
+    or a day that the one dated by its day of report may have been (see `reported_after`). With
+    `finer_only`, only the same date or finer ones."""
+    event = candidate.event
+    if event.value == value or reported_after(first, last, by_report, candidate):
         return True
     short = (last - first).days <= MONTH_DAYS  # a longer interval would gather every day inside it
     if short and first <= event.start and event.end <= last:
         return True
     return not finer_only and event.start <= first and last <= event.end
+
+
+def reported_after(first: date, last: date, by_report: bool, candidate: Candidate) -> bool:
+    """An article's news told with no time of its own, dated by the day it was reported (`by_report`, or
+    the event's), happened that day or shortly before: "Steve Jobs has chosen to step down" (reported
+    August 25) may be "On August 24, Jobs resigned"."""
+    if first != last or candidate.event.start != candidate.event.end:
+        return False
+    event = candidate.event
+    if not by_report and event.dated_by == DatedBy.REPORT and timedelta(0) < event.start - first <= REPORT_LAG:
+        return candidate.reported_news
+    return by_report and event.dated_by == DatedBy.TEXT and timedelta(0) < first - event.start <= REPORT_LAG
 
 
 def best_match(
@@ -343,17 +414,20 @@ def best_match(
     reported: bool = False,
     finer_only: bool = False,
     articles: Iterable[int] = (),
+    by_report: bool = False,
+    others_only: bool = False,
 ) -> tuple[Candidate | None, float]:
     """The compatible event that says most nearly the same, if it says it closely enough; else (None, 0).
     A date of someone saying something ("officials said earlier this month that Putin will meet Kim")
-    joins only an event of that very date: the saying is not the meeting it announces."""
+    joins only an event of that very date: the saying is not the meeting it announces. With `others_only`,
+    only events that other articles report too: an article's own happenings were told apart when it was read."""
     wanted = index.vocabulary.weigh(terms)
     norm = math.sqrt(sum(weight * weight for weight in wanted.values()))
     mine = kinds(terms)
     best, best_score, best_margin = None, 0.0, 0.0
-    for candidate in index.around(first, last):
+    for candidate in index.around(first, last, REPORT_LAG if first == last else timedelta(0)):
         event = candidate.event
-        if candidate is exclude or (reported and event.value != value) or not compatible(first, last, value, event, finer_only):
+        if candidate is exclude or (reported and event.value != value) or not compatible(first, last, value, candidate, finer_only, by_report):
             continue
         if candidate.emptied and event.is_automatic:  # deleted at the next save
             continue
@@ -362,8 +436,8 @@ def best_match(
             continue  # below any threshold
         if mine and candidate.kinds and not mine & candidate.kinds:
             continue  # different kinds of happening
-        needed = _needed(terms, value, first == last, candidate, articles, index.vocabulary)
-        if score < needed:
+        needed = _needed(terms, value, first, last, by_report, candidate, articles, index.vocabulary)
+        if score < needed or (others_only and candidate.articles <= set(articles)):
             continue
         # The widest margin wins; of two as wide, the event first by date, then the oldest.
         margin = score - needed
@@ -377,10 +451,14 @@ def _order(candidate: Candidate) -> tuple:
     return (candidate.event.start, candidate.event.end, candidate.pk is None, candidate.pk or 0, candidate.born)
 
 
-def _needed(terms: dict, value: str, one_day: bool, candidate: Candidate, articles: Iterable[int], vocabulary: Vocabulary) -> float:
+def _needed(
+    terms: dict, value: str, first: date, last: date, by_report: bool, candidate: Candidate, articles: Iterable[int],
+    vocabulary: Vocabulary,
+) -> float:
     """The similarity a statement from `articles` needs to join an event."""
+    one_day = first == last
     if candidate.event.value != value:
-        return NESTED_MERGE_THRESHOLD
+        return MERGE_THRESHOLD if reported_after(first, last, by_report, candidate) else NESTED_MERGE_THRESHOLD
     shared_kinds = kinds(terms)
     if (
         one_day
@@ -393,9 +471,11 @@ def _needed(terms: dict, value: str, one_day: bool, candidate: Candidate, articl
     return MERGE_THRESHOLD
 
 
-def _attach(mention: Mention, index: EventIndex, report: BuildReport) -> None:
+def _attach(mention: Mention, index: EventIndex, report: BuildReport, besides: Candidate | None = None) -> None:
+    """A mention joins the event that says the same on a compatible date (but `besides`), or starts one."""
     candidate, score = best_match(
-        mention.terms, mention.value, mention.first, mention.last, index, reported=mention.reported, articles=[mention.article_id]
+        mention.terms, mention.value, mention.first, mention.last, index, exclude=besides, reported=mention.reported,
+        articles=[mention.article_id], by_report=mention.lead and mention.dated_by == DatedBy.REPORT,
     )
     if candidate is None:
         index.create(mention)
@@ -413,7 +493,12 @@ def _evidence(terms: dict, candidate: Candidate, score: float, value: str, vocab
     """Why a merge happened, for an editor: the score, the rarest words both say, and how the dates agree."""
     shared = sorted(set(terms) & set(candidate.terms), key=lambda term: -vocabulary.weight(term))[:8]
     event_value = candidate.event.value
-    dates = f"both {value}" if value == event_value else f"{value} and {event_value}: one holds the other"
+    if value == event_value:
+        dates = f"both {value}"
+    elif candidate.event.dated_by == DatedBy.REPORT or len(value) == len(event_value) == 10:
+        dates = f"{value} and {event_value}: told without a time, reported within days after"
+    else:
+        dates = f"{value} and {event_value}: one holds the other"
     evidence = {"score": round(score, 3), "shared": shared, "dates": dates}
     if score < MERGE_THRESHOLD:
         evidence["why"] = "the same kind of happening on the same day, in articles telling the same story"

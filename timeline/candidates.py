@@ -12,7 +12,7 @@ than one cited once.
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -21,7 +21,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from newsdates.statements import kinds
 
-from .models import Event, Mention, precision
+from .models import DatedBy, Event, Mention, precision
 from .vocabulary import Vocabulary
 
 LONG_GRANULARITIES = ("decade", "century")  # longer than any month's neighbourhood: looked at for every date
@@ -81,6 +81,14 @@ class Candidate:
         if self._members is None:
             self.loader(self)
         return self._members
+
+    @property
+    def reported_news(self) -> bool:
+        """Whether it is an article's news dated by the day it was reported (its lead gave no time)."""
+        if self.event.dated_by != DatedBy.REPORT:
+            return False
+        best = self._core.best if self.members and self._core.count else self._every.best
+        return best is not None and best.lead
 
     @property
     def emptied(self) -> bool:
@@ -202,6 +210,7 @@ class EventIndex:
         self._long: list[Candidate] = []
         self._loaded_months: set[tuple[int, int]] = set()
         self._long_loaded = False
+        self._by_term: dict[str, list[Candidate]] = defaultdict(list)  # the events that say each stem
         self._home: dict[int, Candidate] = {}  # id(mention) → its candidate, for mentions placed by this build
         self.touched: set[Candidate] = set()  # changed since the last save
         self.evidenced: set[Candidate] = set()  # whose merge evidence grew since the last save
@@ -211,10 +220,10 @@ class EventIndex:
         self.changed_mentions: list[Mention] = []  # re-anchored: to be written at the next save
 
     # ------------------------------------------------------------------ finding
-    def around(self, first: date, last: date) -> list[Candidate]:
-        """The events, not hidden, whose interval meets the months of `first` and of `last` (and those
-        emptied by this build, until it saves)."""
-        months = {_month(first), _month(last)}
+    def around(self, first: date, last: date, reach: timedelta = timedelta(0)) -> list[Candidate]:
+        """The events, not hidden, whose interval meets the months of `first` and of `last`, or of the days
+        `reach` before and after (and those emptied by this build, until it saves)."""
+        months = {_month(first), _month(last), _month(first - reach), _month(last + reach)}
         self._load_months(months)
         self._load_long()
         if len(months) == 1:
@@ -222,6 +231,17 @@ class EventIndex:
         else:
             found = list({id(c): c for month in months for c in self._by_month.get(month, ())}.values())
         return found + [c for c in self._long if c.event.start <= last and first <= c.event.end]
+
+    def telling(self, terms: Iterable[str], since: date, until: date) -> list[Candidate]:
+        """The events, not hidden, that say any of these stems and begin between `since` and `until`."""
+        self._load_months(set(_months(since, until)))
+        self._load_long()
+        found = {}
+        for term in terms:
+            for candidate in self._by_term.get(term, ()):
+                if since <= candidate.event.start <= until and candidate.months:
+                    found[id(candidate)] = candidate
+        return list(found.values())
 
     def of(self, mention: Mention) -> Candidate | None:
         """The candidate a mention sits in, if any."""
@@ -253,6 +273,7 @@ class EventIndex:
         if current is not None:
             self.remove(mention)
         redated = candidate.join(mention)
+        self._post(candidate, mention.terms)
         self._home[id(mention)] = candidate
         self.moved[id(mention)] = mention
         self.touched.add(candidate)
@@ -353,11 +374,18 @@ class EventIndex:
             for month in candidate.months:
                 self._by_month[month].append(candidate)
 
+    def _post(self, candidate: Candidate, terms: Iterable[str]) -> None:
+        for term in terms:
+            holders = self._by_term[term]
+            if not holders or holders[-1] is not candidate:
+                holders.append(candidate)
+
     def _forget(self, candidate: Candidate) -> None:
         for month in candidate.months:
             self._by_month[month] = [c for c in self._by_month[month] if c is not candidate]
         if candidate in self._long:
             self._long.remove(candidate)
+        candidate.months = set()
         self.by_pk.pop(candidate.pk, None)
 
     def _load_months(self, months: set[tuple[int, int]]) -> None:
@@ -384,6 +412,7 @@ class EventIndex:
             candidate.saved = _fields(event)
             self.by_pk[event.pk] = candidate
             self._register(candidate)
+            self._post(candidate, event.terms)
 
     def _read_members(self, candidate: Candidate) -> None:
         mentions = list(

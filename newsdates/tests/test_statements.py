@@ -1,7 +1,7 @@
 from datetime import date
 
 from newsdates.sentences import split
-from newsdates.statements import cosine, different_kinds, find_statements, make_headline, stems
+from newsdates.statements import cosine, different_kinds, find_statements, make_headline, read_article, stems
 
 
 def test_sentences_survive_abbreviations_quotes_and_times():
@@ -80,3 +80,21 @@ def test_similarity_sees_the_same_happening_in_other_words_but_not_opposites():
     assert cosine(a, b) > 0.4
     assert different_kinds(stems("Kim departed for Russia by train"), stems("Kim arrived in Russia by train"))
     assert not different_kinds(stems("the summit collapsed"), stems("talks broke down at the summit"))
+
+
+def test_two_happenings_coordinated_in_one_clause_each_get_their_date():
+    body = "He fought pancreatic cancer in 2004 and took six months off in early 2009, later revealing he had undergone a liver transplant."
+    cancer, leave = find_statements(body, date(2011, 1, 17))
+    assert (cancer.span.value, cancer.clause) == ("2004", "He fought pancreatic cancer in 2004")
+    assert leave.span.value == "2009" and "liver transplant" in leave.headline and "cancer" not in leave.headline
+    # "and" between two people is no second happening: one date, one clause.
+    [started] = find_statements("Apple was started by Steve Jobs and Steve Wozniak in 1976.", date(2006, 3, 28))
+    assert started.span.value == "1976" and "Wozniak" in started.headline
+
+
+def test_a_statement_knows_whether_it_tells_of_the_past():
+    said = {s.sentence: s.of_the_past for s in read_article(
+        "Jobs resigned on Wednesday.\n\nThis was his third period of medical leave. Tim Cook will succeed him. "
+        "The two leaders won't sign any agreements.", date(2011, 8, 25))}
+    assert said == {"Jobs resigned on Wednesday.": True, "This was his third period of medical leave.": True,
+                    "Tim Cook will succeed him.": False, "The two leaders won't sign any agreements.": False}

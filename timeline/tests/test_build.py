@@ -224,3 +224,37 @@ def test_a_long_article_costs_in_proportion_to_its_length(db):
     assert calls_doubled < 2.4 * calls
     assert queries_doubled <= queries + 10
     assert sql_doubled < 2.4 * sql
+
+
+def test_a_recollection_without_a_date_joins_the_event_another_article_told(db):
+    story("Jobs on leave\n\nSteve Jobs announced on Monday that he would take medical leave from Apple for an undetermined period.",
+          "leave.txt", "2011-01-17")
+    later = story("Jobs resigns\n\nSteve Jobs has resigned as chief executive of Apple, the company said on Wednesday.\n\n"
+                  "Tim Cook will succeed him.\n\nThis was the third period of medical leave Jobs took from Apple.",
+                  "resigns.txt", "2011-08-25")
+    build_timeline()
+    recollection = Mention.objects.get(article=later, quote__startswith="This was the third")
+    assert recollection.dated_by == "report"
+    assert recollection.event == event_quoting("would take medical leave")
+    assert recollection.event.value == "2011-01-17"  # the event keeps the date the text gave
+
+
+def test_a_detail_that_is_not_the_news_is_a_happening_of_its_own(db):
+    article = story("Free cases\n\nApple announced on Friday that it will give owners of the iPhone 4 a free case.\n\n"
+                    "The board of directors approved a new share buyback programme.", "cases.txt", "2010-07-17")
+    build_timeline()
+    news = Mention.objects.get(article=article, lead=True).event
+    detail = Mention.objects.get(article=article, quote__contains="buyback").event
+    assert detail != news and detail.value == news.value == "2010-07-16"
+
+
+def test_news_dated_by_its_day_of_report_is_the_happening_another_article_dates_days_before(db):
+    resigns = story("Jobs resigns\n\nSteve Jobs has chosen to step down from his post as chief executive of Apple.",
+                    "resigns.txt", "2011-08-25")
+    later = story("Jobs dies\n\nSteve Jobs has died.\n\nOn August 24, Jobs stepped down from his post as chief executive of Apple.",
+                  "dies.txt", "2011-10-06")
+    build_timeline()
+    news = Mention.objects.get(article=resigns, lead=True)
+    assert news.dated_by == "report" and news.value == "2011-08-25"
+    assert news.event == Mention.objects.get(article=later, phrase="August 24").event
+    assert news.event.value == "2011-08-24"  # the day the text gives
