@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -209,7 +210,7 @@ class EventIndex:
         self._by_month: dict[tuple[int, int], list[Candidate]] = defaultdict(list)
         self._long: list[Candidate] = []
         self._loaded_months: set[tuple[int, int]] = set()
-        self._long_loaded = False
+        self._long_loaded: set[int] = set()  # decades whose long events were read
         self._by_term: dict[str, list[Candidate]] = defaultdict(list)  # the events that say each stem
         self._home: dict[int, Candidate] = {}  # id(mention) → its candidate, for mentions placed by this build
         self.touched: set[Candidate] = set()  # changed since the last save
@@ -225,17 +226,24 @@ class EventIndex:
         `reach` before and after (and those emptied by this build, until it saves)."""
         months = {_month(first), _month(last), _month(first - reach), _month(last + reach)}
         self._load_months(months)
-        self._load_long()
+        self._load_long(min(first, first - reach), max(last, last + reach))
         if len(months) == 1:
             found = list(self._by_month.get(months.pop(), ()))
         else:
             found = list({id(c): c for month in months for c in self._by_month.get(month, ())}.values())
         return found + [c for c in self._long if c.event.start <= last and first <= c.event.end]
 
-    def telling(self, terms: Iterable[str], since: date, until: date) -> list[Candidate]:
-        """The events, not hidden, that say any of these stems and begin between `since` and `until`."""
-        self._load_months(set(_months(since, until)))
-        self._load_long()
+    def telling(self, terms: list[str], since: date, until: date) -> list[Candidate]:
+        """The events, not hidden, that say any of these stems and begin between `since` and `until`. Of
+        months not read yet, only the events that say one of the stems are read."""
+        unread = [month for month in _months(since, until) if month not in self._loaded_months]
+        if unread and terms:
+            first, last = _month_bounds(unread[0])[0], _month_bounds(unread[-1])[1]
+            saying = Q()
+            for term in terms:
+                saying |= Q(terms__has_key=term)
+            self._load(Event.objects.filter(saying, start__range=(first, last)))
+        self._load_long(since, until)
         found = {}
         for term in terms:
             for candidate in self._by_term.get(term, ()):
@@ -398,10 +406,18 @@ class EventIndex:
                 )
             )
 
-    def _load_long(self) -> None:
-        if not self._long_loaded:
-            self._long_loaded = True
-            self._load(Event.objects.filter(granularity__in=LONG_GRANULARITIES))
+    def _load_long(self, first: date, last: date) -> None:
+        """Read the decades and centuries that may hold a time between `first` and `last`."""
+        for decade in range(first.year // 10, last.year // 10 + 1):
+            if decade in self._long_loaded:
+                continue
+            self._long_loaded.add(decade)
+            start, end = date(decade * 10, 1, 1), date(decade * 10 + 9, 12, 31)
+            self._load(Event.objects.filter(
+                Q(granularity="decade", start__range=(date(max(1, decade * 10 - 10), 1, 1), end))
+                | Q(granularity="century", start__range=(date(max(1, decade * 10 - 100), 1, 1), end)),
+                end__gte=start,
+            ))
 
     def _load(self, events) -> None:
         """Read events into the index (those not in it yet); their mentions are read when first needed."""

@@ -62,6 +62,7 @@ class Event(models.Model):
             models.Index(fields=["start", "end"]),
             models.Index(fields=["status", "start"]),
             models.Index(fields=["source_count"]),
+            models.Index(fields=["granularity", "start"]),  # the decades and centuries around a date, for the build
         ]
 
     def __str__(self):
