@@ -247,27 +247,95 @@ _PERSON = regex.compile(
 _ORGANISATION_SUBJECT = regex.compile(
     r"(?:^|(?<=[.!?]\s))(?P<subject>(?:The|the)\s+(?:[\w-]+\s+){0,3}[\w-]+)\s+(?:has|had|have|is|was|will|would|said|[a-z]+ed)\b"
 )
-_VERB_FIRST = regex.compile(r"^(?:has|had|have|is|was|were|are|will|would|[a-z]+ed(?!\s+[A-Z]))\b")
+_SUBJECT_VERB = (r"(?:,[^,.;]{1,80},)?\s+(?:also\s+|then\s+|later\s+)?(?:has|had|have|is|are|was|were|will|would|could|"
+                 r"said|says|told|[a-z]{2,}ed|[a-z]{3,}s|took|made|left|won|led|met|held|quit|became|began|gave|went|came|"
+                 r"fled|rose|fell|spent|sold|bought|lost|faced)\b")
+# Who or what a sentence is about: the words that open it, before its verb (an aside between commas allowed):
+# "Rao, 75, was charged …", "Tshisekedi also dismissed …", "The aircraft carrier left …", "The rebels have …".
+_SENTENCE_SUBJECT = regex.compile(
+    r"(?:^|(?<=[.!?][\"”’]?\s+))(?P<subject>(?:The\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+)|(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
+    + _SUBJECT_VERB
+)
+_NOT_A_NAME = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there", "a", "an", "but",
+               "and", "in", "on", "at", "for", "after", "before", "when", "while", "if", "as", "his", "her", "its", "their",
+               *FULL_MONTHS, *FULL_WEEKDAYS}
+_BODIES = {"department", "ministry", "party", "union", "council", "committee", "agency", "company", "corp", "corporation",
+           "bank", "government", "office", "army", "court", "nations", "group", "association", "commission", "board",
+           "parliament", "assembly", "house", "senate", "congress", "police", "force", "forces", "news", "times", "post", "states",
+           "kingdom", "republic", "aid", "organisation", "organization", "institute", "university", "airlines", "club"}
+# "It is understood that …", "It seemed a task impossible": an "it" that stands for nothing.
+_EXPLETIVE = regex.compile(
+    r"^(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be|seems|seemed|appears|appeared|remains|remained)\s+"
+    r"(?:\w+\s+)?(?:that|to|whether|a|an|the|unclear|clear|likely|unlikely|possible|impossible|said|understood|expected|"
+    r"believed|reported|known|hoped|feared|thought)\b"
+)
+_VERB_FIRST = regex.compile(
+    r"^(?:has|had|have|is|was|were|are|will|would|took|made|left|won|led|met|held|quit|became|began|gave|went|came|fled|"
+    r"rose|fell|spent|sold|bought|lost|[a-z]+ed(?!\s+[A-Z]))\b"
+)
 _LEADING_SUBJECT = regex.compile(r"^(?P<subject>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*),?\s")
+_SUBJECT_REACH = 1500  # how far back a pronoun's referent is looked for
+
+
+def _referent(pronoun: str, body: str, sentence_start: int) -> str | None:
+    """Who or what a sentence-opening pronoun stands for: the last person named before ("He" ← "Mr Kim met
+    …", "Rao, 75, was charged …"), the last thing a sentence was about ("It" ← "The aircraft carrier left …"),
+    the last group ("They" ← "The rebels have …")."""
+    window = max(0, sentence_start - _SUBJECT_REACH)
+    found: list[tuple[int, str]] = []
+    for match in _SENTENCE_SUBJECT.finditer(body, window, sentence_start):
+        subject = match["subject"]
+        words = subject.split()
+        if words[0].lower() in _NOT_A_NAME:
+            continue
+        determined = words[0] == "The"
+        plural = words[-1].endswith("s") and not words[-1].endswith("ss")
+        person = not determined and len(words) <= 4 and _a_person(words, body, match.start("subject"))
+        if (pronoun in ("he", "she") and person) or (pronoun == "it" and determined and not plural) or (
+            pronoun == "they" and determined and plural
+        ):
+            found.append((match.start("subject"), subject))
+    if pronoun in ("he", "she"):
+        for match in _PERSON.finditer(body, window, sentence_start):
+            words = match.group().split()
+            if words[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr") or (
+                words[0].lower() not in _NOT_A_NAME and _a_person(words, body, match.start())
+            ):
+                found.append((match.start(), match.group().strip()))
+    return max(found)[1] if found else None
+
+
+def _a_person(words: list[str], body: str, at: int) -> bool:
+    """Whether capitalised words name a person: not an acronym or a body ("State Department"), and one word
+    alone only as the surname of someone named in full before ("Rao" after "P.V. Narasimha Rao")."""
+    if not all(word[:1].isupper() for word in words) or any(word.isupper() and len(word) > 1 for word in words):
+        return False
+    if any(word.endswith(("'s", "’s")) for word in words):
+        return False
+    if words[-1].lower().strip("'’s") in _BODIES:
+        return False
+    if len(words) > 1:
+        return True
+    return regex.search(r"[A-Z][\w.'’-]*\s+" + regex.escape(words[0]) + r"\b", body, 0, at) is not None
 
 
 def _named_subject(headline: str, body: str, sentence_start: int, sentence: str) -> str:
-    """A headline whose subject is a bare pronoun names who or what the article said it was: 'He' is
-    the last person named as a subject before the sentence, 'It' the last thing ('The company …');
-    one that starts at its verb ("Has not met the Russian leader") gets the sentence's subject."""
+    """A headline whose subject is a bare pronoun names who or what the article said it was (see
+    `_referent`); one that starts at its verb ("Has not met the Russian leader") gets the sentence's
+    subject, itself named if a pronoun."""
     first, _, rest = headline.partition(" ")
     pronoun = first.lower()
-    if pronoun in ("he", "she") and rest:
-        people = list(_PERSON.finditer(body, max(0, sentence_start - 1500), sentence_start))
-        if people:
-            return f"{people[-1].group().strip()} {rest}"
-    if pronoun == "it" and rest:
-        things = list(_ORGANISATION_SUBJECT.finditer(body, max(0, sentence_start - 600), sentence_start))
-        if things:
-            return f"{things[-1]['subject'][0].upper()}{things[-1]['subject'][1:]} {rest}"
+    if pronoun in ("he", "she", "it", "they") and rest and not (pronoun == "it" and _EXPLETIVE.match(rest)):
+        referent = _referent(pronoun, body, sentence_start)
+        if referent:
+            return f"{referent[0].upper()}{referent[1:]} {rest}"
     if _VERB_FIRST.match(headline[:1].lower() + headline[1:]) and headline[:1].isupper():
         subject = _LEADING_SUBJECT.match(sentence)
-        if subject and subject["subject"].split()[0].lower() not in _DANGLING | {"he", "she", "it", "they"}:
+        if subject and subject["subject"].split()[0].lower() in ("he", "she", "it", "they"):
+            referent = _referent(subject["subject"].split()[0].lower(), body, sentence_start)
+            if referent:
+                return f"{referent} {headline[:1].lower()}{headline[1:]}"
+        elif subject and subject["subject"].split()[0].lower() not in _DANGLING:
             return f"{subject['subject']} {headline[:1].lower()}{headline[1:]}"
     return headline
 

@@ -309,6 +309,9 @@ def _support(
     leads = [m for m in sorted(live, key=lambda m: m.phrase_start) if m.lead]
     lead = placed[(leads[0].phrase_start, leads[0].phrase_end)] if leads else None
     news_ends = leads[0].sentence_end if leads else 0  # what comes up to the lead is the news, not a recollection
+    recollections = [(s, m) for s, m in supporting if s.sentence_start >= news_ends and s.of_the_past and m.value]
+    for since, until in {(m.last - REACH_BACK, m.last) for _, m in recollections}:
+        index.read_telling({t for _, m in recollections for t in _rarest(m.terms, index.vocabulary)}, since, until)
     for statement, mention in supporting:
         narrated = placed.get(statement.supports) if statement.supports else None
         narrated = narrated or lead
@@ -331,7 +334,7 @@ def _recalled(statement: Statement, mention: Mention, index: EventIndex) -> Cand
         return None
     wanted = index.vocabulary.weigh(mention.terms)
     norm = math.sqrt(sum(weight * weight for weight in wanted.values()))
-    rarest = sorted(wanted, key=lambda term: -wanted[term])[:RARE_TERMS]
+    rarest = _rarest(mention.terms, index.vocabulary)
     best, best_score = None, RECALL_THRESHOLD
     mine = kinds(mention.terms)
     for candidate in index.telling(rarest, mention.last - REACH_BACK, mention.last):
@@ -343,6 +346,13 @@ def _recalled(statement: Statement, mention: Mention, index: EventIndex) -> Cand
         if score > best_score or best is None or _order(candidate) < _order(best):
             best, best_score = candidate, score
     return best
+
+
+def _rarest(terms: dict, vocabulary: Vocabulary) -> list[str]:
+    """The statement's rarest words that some other article uses too: what may find the event it recalls."""
+    frequency = vocabulary.frequency(terms)
+    shared = [term for term in terms if frequency.get(term, 0) >= 2]
+    return sorted(shared, key=lambda term: (frequency[term], term))[:RARE_TERMS]
 
 
 def _about(mention: Mention, narrated: Candidate, index: EventIndex) -> bool:

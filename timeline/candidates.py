@@ -28,6 +28,7 @@ from .vocabulary import Vocabulary
 LONG_GRANULARITIES = ("decade", "century")  # longer than any month's neighbourhood: looked at for every date
 LONGEST_SHORT_SPAN = timedelta(days=366)  # the longest interval of any other granularity (a year)
 BATCH = 500
+TERMS_A_QUERY = 40
 EVENT_FIELDS = ["value", "start", "end", "granularity", "mod", "dated_by", "headline", "summary", "terms",
                 "source_count", "merge_evidence", "updated_at"]
 
@@ -212,6 +213,7 @@ class EventIndex:
         self._loaded_months: set[tuple[int, int]] = set()
         self._long_loaded: set[int] = set()  # decades whose long events were read
         self._by_term: dict[str, list[Candidate]] = defaultdict(list)  # the events that say each stem
+        self._told: set[tuple[str, tuple]] = set()  # (stem, months) whose events were read
         self._home: dict[int, Candidate] = {}  # id(mention) → its candidate, for mentions placed by this build
         self.touched: set[Candidate] = set()  # changed since the last save
         self.evidenced: set[Candidate] = set()  # whose merge evidence grew since the last save
@@ -235,14 +237,8 @@ class EventIndex:
 
     def telling(self, terms: list[str], since: date, until: date) -> list[Candidate]:
         """The events, not hidden, that say any of these stems and begin between `since` and `until`. Of
-        months not read yet, only the events that say one of the stems are read."""
-        unread = [month for month in _months(since, until) if month not in self._loaded_months]
-        if unread and terms:
-            first, last = _month_bounds(unread[0])[0], _month_bounds(unread[-1])[1]
-            saying = Q()
-            for term in terms:
-                saying |= Q(terms__has_key=term)
-            self._load(Event.objects.filter(saying, start__range=(first, last)))
+        months not read yet, only the events that say one of the stems are read (see `read_telling`)."""
+        self.read_telling(terms, since, until)
         self._load_long(since, until)
         found = {}
         for term in terms:
@@ -250,6 +246,22 @@ class EventIndex:
                 if since <= candidate.event.start <= until and candidate.months:
                     found[id(candidate)] = candidate
         return list(found.values())
+
+    def read_telling(self, terms: Iterable[str], since: date, until: date) -> None:
+        """Read the events that say any of these stems and begin between `since` and `until` in months not
+        read yet, a few dozen stems a query; each stem once."""
+        unread = [month for month in _months(since, until) if month not in self._loaded_months]
+        if not unread:
+            return
+        window = (unread[0], unread[-1])
+        wanted = sorted({term for term in terms if (term, window) not in self._told})
+        first, last = _month_bounds(unread[0])[0], _month_bounds(unread[-1])[1]
+        for start in range(0, len(wanted), TERMS_A_QUERY):
+            saying = Q()
+            for term in wanted[start : start + TERMS_A_QUERY]:
+                saying |= Q(terms__has_key=term)
+                self._told.add((term, window))
+            self._load(Event.objects.filter(saying, start__range=(first, last)))
 
     def of(self, mention: Mention) -> Candidate | None:
         """The candidate a mention sits in, if any."""
