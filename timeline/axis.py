@@ -132,10 +132,8 @@ def _ticks(unit: str, first: date, last: date, span: int, most_labels: int) -> l
         while day <= last:
             ticks.append(Tick(f"{day.day} {day:%b}", x_of(day)))
             day += timedelta(days=step)
-    if ticks:
-        ticks[0].anchor = "start"
-        if len(ticks) > 1 and ticks[-1].x > 92:
-            ticks[-1].anchor = "end"
+    for tick in ticks:  # a label at either edge reads inwards, so that it is not cut off
+        tick.anchor = "start" if tick.x < 6 else "end" if tick.x > 94 else "middle"
     return ticks
 
 
