@@ -155,6 +155,7 @@
           container.setAttribute("data-rendered", "");
         },
       });
+      report.timeline = timeline; // for the browser tests and the benchmark
       timeline.on("select", function (properties) {
         var chosen = properties.items.length && items.get(properties.items[0]);
         if (chosen && chosen.event) openInList(chosen.event);

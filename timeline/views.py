@@ -93,7 +93,7 @@ def timeline(request):
     ]
     unit, slots = axis.density(events, cleaned["from"][0] if cleaned.get("from") else None, cleaned["to"][1] if cleaned.get("to") else None)
     slots, ticks = axis.overview(unit, slots)
-    filters_query = form.canonical_query()
+    filters_query = cleaned_query(form)  # links carry the valid filters only
     context = {
         "form": form,
         "page": page,
