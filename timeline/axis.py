@@ -137,7 +137,7 @@ def _ticks(unit: str, first: date, last: date, span: int, most_labels: int) -> l
     return ticks
 
 
-def densest_window(intervals: list[tuple[date, date]], share: float = 1 / 3) -> tuple[date, date] | None:
+def densest_window(intervals: list[tuple[date, date]], share: float = 0.1) -> tuple[date, date] | None:
     """Where the axis should open: the shortest of a few standard windows (a week, a month, a season, a
     year, a decade, a century) holding at least `share` of the events, framed on the events inside it.
 

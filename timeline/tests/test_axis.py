@@ -16,10 +16,12 @@ def test_year_long_events_do_not_pull_the_frame_to_january():
     assert start.month == 4 and end.month == 4
 
 
-def test_evenly_spread_events_open_on_a_window_wide_enough_to_hold_a_third_of_them():
+def test_evenly_spread_events_open_on_a_window_wide_enough_to_hold_the_share_asked_for():
     events = [(date(1997 + year, 6, 1), date(1997 + year, 6, 1)) for year in range(10)]
-    start, end = densest_window(events)
+    start, end = densest_window(events, share=1 / 3)
     assert (end - start).days >= 3 * 365
+    start, end = densest_window(events)  # a tenth: one of them
+    assert (end - start).days <= 7
 
 
 def test_no_events_no_window():

@@ -193,11 +193,11 @@ def test_the_axis_renders_the_events_zooms_and_opens_one_in_the_list(site, page)
     page.get_by_role("button", name="Busiest stretch").click()
     page.wait_for_function("window.datelineAxis.timeline.getWindow().start.getFullYear() == 2019")
 
-    page.get_by_role("button", name="One lane per source").click()
+    page.get_by_role("button", name="Lanes by source").click()
     page.locator("#axis .vis-label").first.wait_for()
     assert page.get_attribute("[data-axis=lanes]", "aria-pressed") == "true"
     assert "The Moscow Times" in page.locator("#axis .vis-labelset").inner_text()
-    page.get_by_role("button", name="One lane per source").click()
+    page.get_by_role("button", name="Lanes by source").click()
 
     point = page.locator("#axis .vis-item.vis-point").first
     point.click()
@@ -207,6 +207,7 @@ def test_the_axis_renders_the_events_zooms_and_opens_one_in_the_list(site, page)
     page.locator(f"#provenance-{event_id} blockquote").first.wait_for()
     assert page.get_attribute(f"#event-{event_id} .provenance-link", "aria-expanded") == "true"
     assert page.evaluate(f"document.activeElement.closest('#event-{event_id}') !== null")
+    page.wait_for_function(f"Math.abs(document.getElementById('event-{event_id}').getBoundingClientRect().top) < 40")
     shoot(page, "axis-opened-an-event-desktop")
 
 
@@ -242,8 +243,9 @@ def test_j_and_k_move_between_events_and_o_opens_one(site, page):
     page.locator(f"#{first} .provenance blockquote").first.wait_for()
     page.keyboard.press("Enter")  # the headline link: the event's own page
     page.wait_for_url(re.compile(r"/events/\d+/$"))
+    opened = page.url
     page.keyboard.press("j")
-    page.wait_for_url(re.compile(r"/events/\d+/$"))
+    page.wait_for_url(lambda url: re.search(r"/events/\d+/$", url) and url != opened)
     page.keyboard.press("u")
     page.wait_for_url(re.compile(r"/#event-\d+$"))
 
