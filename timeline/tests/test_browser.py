@@ -250,6 +250,16 @@ def test_j_and_k_move_between_events_and_o_opens_one(site, page):
     page.wait_for_url(re.compile(r"/#event-\d+$"))
 
 
+def test_it_prints_the_chronology_with_its_sources(site, page):
+    page.goto(f"{site}/")
+    page.emulate_media(media="print")
+    assert not page.locator("#filters-panel").is_visible() and not page.locator("#axis-figure").is_visible()
+    assert page.locator(".event .headline").first.is_visible() and page.locator(".event .badge").first.is_visible()
+    assert not page.locator(".provenance-link").first.is_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "timeline-print.pdf"))
+
+
 def test_the_page_works_with_javascript_off(site, browser):
     context = browser.new_context(java_script_enabled=False, **DESKTOP)
     page = context.new_page()

@@ -341,3 +341,16 @@ def test_the_axis_data_is_compact_and_opens_on_the_busiest_stretch(built, client
     filtered = client.get(reverse("timeline:axis-data"), {"source": "the-moscow-times"}).json()
     assert 0 < filtered["count"] < data["count"]
     assert client.get(reverse("timeline:axis-data"), {"from": "nope"}).status_code == 400
+
+
+def test_no_page_has_inline_scripts_or_style_attributes(built, client):
+    """A Content-Security-Policy will forbid them: behaviour lives in static files, data in JSON blocks."""
+    import re
+
+    event = Event.objects.get(value="2019-02")
+    article = Article.objects.first()
+    for path in [TIMELINE, "/?from=24/04/2019", f"/events/{event.pk}/", f"/articles/{article.pk}/", "/sources/", "/nothing/"]:
+        content = client.get(path).content.decode()
+        assert " style=" not in content, path
+        scripts = re.findall(r"<script([^>]*)>", content)
+        assert scripts and all("src=" in attributes or 'type="application/json"' in attributes for attributes in scripts), path
