@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.gzip import gzip_page
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from articles.models import Article, Source
@@ -52,7 +52,7 @@ def _ordered(cleaned: dict):
     return events.annotate(broader=broader).order_by("broader", "start", "end", "pk")
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def timeline(request):
     form = TimelineFilters(request.GET)
@@ -197,7 +197,7 @@ def _group(events: list[Event]) -> list[dict]:
     return groups
 
 
-@require_GET
+@require_safe
 @gzip_page
 def axis_data(request):
     """The interactive axis's data for the current filters: compact, one row per event."""
@@ -218,7 +218,7 @@ def _survivor_of(pk: int) -> Event | None:
     return None
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def event(request, pk: int):
     found = Event.objects.exclude(status=Event.Status.HIDDEN).filter(pk=pk).first()
@@ -277,7 +277,7 @@ def _readable_evidence(event: Event, mentions: dict) -> list[str]:
     return lines
 
 
-@require_GET
+@require_safe
 def article(request, pk: int):
     article = get_object_or_404(Article.objects.select_related("source", "agency"), pk=pk)
     mentions = {(m.phrase_start, m.phrase_end): m for m in article.mentions.exclude(status=Mention.Status.REMOVED)}
@@ -323,7 +323,7 @@ def highlighted_body(body: str, spans, mentions: dict) -> str:
     return format_html_join("\n", "{}", ((p,) for p in paragraphs))
 
 
-@require_GET
+@require_safe
 def sources(request):
     """Every source with its counts, and the articles, a page at a time (all of them, or one source's)."""
     event_counts = {
@@ -360,7 +360,7 @@ def sources(request):
     })
 
 
-@require_GET
+@require_safe
 def export(request, format: str):
     if format not in FORMATS:
         raise Http404
