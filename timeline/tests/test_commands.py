@@ -61,6 +61,7 @@ def test_evaluate_timex_prints_scores_for_both_systems(tmp_path, capsys):
     call_command("evaluate_timex", str(tmp_path), "--baseline")
     out = capsys.readouterr().out
     assert "1 documents, 2 gold expressions" in out
+    assert "dateline / search_dates:" in out
     assert "dateline       all" in out and "search_dates   all" in out
     assert "kchar/s" in out
 
