@@ -15,10 +15,11 @@ from .provenance import Anchor, AnchorKind
 from .rule import Rule
 from .rules import RULES
 from .rules.clock import date_times_by_a_later_day
-from .spans import NARRATIVE, NEWS, OFFSET_FROM_STORY, WEEKDAY_OF_SAYING, Context, Span
+from .spans import AUTO, NARRATIVE, NEWS, OFFSET_FROM_STORY, WEEKDAY_OF_SAYING, Context, Span
+from .text_kind import text_kind
 from .triggers import ANYTHING, APOSTROPHE, DIGIT, first_words
 
-__all__ = ["NARRATIVE", "NEWS", "Span", "annotate"]
+__all__ = ["AUTO", "NARRATIVE", "NEWS", "Span", "annotate", "text_kind"]
 
 
 def _starts(rules: list[Rule]) -> set[str]:
@@ -52,20 +53,27 @@ _LEAVE_THE_STORY = {OFFSET_FROM_STORY, WEEKDAY_OF_SAYING}
 _EARLIEST_REFERENCE, _LATEST_REFERENCE = date(1000, 1, 1), date(2999, 12, 31)
 
 
-def annotate(text: str, published: date | None, kind: str = NEWS) -> list[Span]:
+def annotate(text: str, published: date | None, kind: str = AUTO) -> list[Span]:
     """Every temporal expression in `text`, with its TIMEX3 value relative to `published` (the publication date).
 
+    `kind` says what relative expressions count from: NEWS the publication date, NARRATIVE the last
+    date the text established; AUTO (the default) decides from the text's own dates (`text_kind`).
     A publication date outside the years 1000–2999 is no reference: relative expressions then wait
     for one, as they do when there is no date at all.
     """
     if published and not (_EARLIEST_REFERENCE <= published <= _LATEST_REFERENCE):
         published = None
+    if kind == AUTO:
+        kind = text_kind(text, published)
     start_of_story = Anchor(AnchorKind.STORY_START, published) if published else None
-    context = Context(text=text, published=published, kind=kind, story_day=start_of_story, story_date=start_of_story)
+    context = Context(text=text, published=published, kind=kind, publication_date=published,
+                      story_day=start_of_story, story_date=start_of_story)
     context.expression_at = lambda position: _expression_at(position, context)
     for match in _MASTER.finditer(text):
         if context.spans and match.start() < context.spans[-1].end:
             continue  # inside an expression a rule already extended past its match ("the day before last Tuesday")
+        if kind == NARRATIVE and published and context.story_date.kind is AnchorKind.PHRASE:
+            context.published = context.story_date.day  # a history counts from the date it has reached
         try:
             rule, found = _normalise(match, context)
         except (ValueError, OverflowError):

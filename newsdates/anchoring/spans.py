@@ -6,8 +6,9 @@ from datetime import date
 
 from .provenance import Anchor, AnchorKind, Direction, Reason
 
-NEWS = "news"
-NARRATIVE = "narrative"
+NEWS = "news"  # relative expressions count from the publication date
+NARRATIVE = "narrative"  # …from the last date the text established (a history, a biography)
+AUTO = "auto"  # decided per document by what the text's own dates say (`text_kind`)
 
 # Rule names a normaliser gives a span that must leave the story's date where it was: "the agency said
 # Thursday" dates the saying, and "a year earlier" in a comparison is the baseline, not the story.
@@ -63,8 +64,11 @@ class Span:
 @dataclass
 class Context:
     text: str
+    # The date relative expressions count from: the publication date in news; in narrative text the
+    # last date the text established, moved as the engine reads (the publication date stays in `publication_date`).
     published: date | None
     kind: str
+    publication_date: date | None = None
     # What the story has said so far, for expressions counted from it ("the next day", "that year"):
     story_day: Anchor | None = None  # the last single day the text established
     story_day_end: int = 0  # where the text established it
@@ -90,4 +94,7 @@ def waiting(match, context: Context, type_: str = "DATE") -> Span | None:
 
 
 def publication(context: Context) -> Anchor:
+    """What a relative expression counts from: the publication date, or in narrative text the story's date."""
+    if context.kind == NARRATIVE and context.story_date is not None and context.story_date.kind is AnchorKind.PHRASE:
+        return context.story_date
     return Anchor(AnchorKind.PUBLICATION, context.published)

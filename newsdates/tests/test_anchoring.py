@@ -508,3 +508,26 @@ def test_a_great_day_is_the_day_the_story_is_about():
     text = 'On Friday, Poland joined NATO. Geremek said it was "a great day for Poland and for the world."'
     assert values(text, date(1999, 3, 13)) == [("Friday", "1999-03-12"), ("a great day", "1999-03-12")]
     assert values("Today is a sad day for the US Constitution.", date(2000, 1, 5)) == [("Today", "2000-01-05")]
+
+
+HISTORY = (
+    "The war began in 1914 when Austria-Hungary invaded Serbia. In 1915 Italy joined the Allies. "
+    "By 1916 the front had barely moved, and in 1917 the United States entered the war. "
+    "On 11 November an armistice was signed. In March the last prisoners came home."
+)
+
+
+def test_it_reads_a_history_as_narrative_without_being_told():
+    from newsdates.anchoring import text_kind
+
+    assert text_kind(HISTORY, date(2009, 12, 19)) == NARRATIVE
+    assert text_kind("The minister said on Thursday that the 1994 summit and the 1995 accord still held.", THU) == "news"
+    spans = {s.text: s.value for s in annotate(HISTORY, date(2009, 12, 19))}
+    assert spans["11 November"] == "1917-11-11"
+    assert spans["March"] == "1918-03"  # the nearest March to the story's November: the next one
+
+
+def test_it_keeps_news_with_a_historical_background_as_news():
+    text = ("NATO admitted Poland on Friday. The alliance was founded in 1949; Poland joined the Warsaw Pact in 1955, "
+            "rose in 1956 and 1968, and saw martial law in 1981. It said Friday's ceremony closed that era.")
+    assert values(text, date(1999, 3, 13))[0] == ("Friday", "1999-03-12")

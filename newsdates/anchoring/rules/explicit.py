@@ -36,7 +36,7 @@ def year(match, context):
     after = context.text[match.end() : match.end() + 25]
     if _MONEY_BEFORE.search(before) or _NAME_BEFORE.search(before) or regex.match(r"-[A-Z]", after):
         return None  # "$2000", "the Criminal Code Act 1995", "a Mirage 2000-D": names and numbers, no dates
-    if context.published and number > context.published.year + 30:
+    if context.publication_date and number > context.publication_date.year + 30:
         return None
     has_prefix = bool(match.group("mod") or match.group("approx"))
     if not has_prefix and _NUMBER_FOLLOWS.match(after) and not _YEAR_CONTEXT_BEFORE.search(context.text[max(0, match.start() - 20) : match.start()]):
