@@ -25,9 +25,9 @@ def month_value(day: date) -> str:
 
 
 def week_value(day: date) -> str:
-    """The ISO week of `day` as TIMEX3 annotators write it: "2000-W7", "2019-W16" (no zero padding)."""
+    """The ISO week of `day` as the TIMEX3 guidelines write it: "2000-W07", "2019-W16" (zero-padded)."""
     year, week, _ = day.isocalendar()
-    return f"{year:04d}-W{week}"
+    return f"{year:04d}-W{week:02d}"
 
 
 def last_day_of_month(year: int, month: int) -> date:
@@ -41,7 +41,7 @@ _YEAR = re.compile(r"^(\d{4})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
-_DECADE = re.compile(r"^(\d{3})X$")
+_DECADE = re.compile(r"^(\d{3})X?$")  # "197" as the guidelines write a decade, "197X" as some annotators do
 _CENTURY = re.compile(r"^(\d{2})$")
 
 

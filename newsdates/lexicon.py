@@ -48,6 +48,8 @@ FULL_WEEKDAYS = _spelled_out(WEEKDAYS)  # "monday" … "sunday"
 ABBREVIATED_MONTHS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 
 PARTS_OF_DAY = ("morning", "afternoon", "evening", "night", "overnight")
+# The TIMEX3 code of each part of a day: "this morning" is 1998-02-06TMO.
+PART_OF_DAY_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI", "tonight": "NI"}
 
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 

@@ -86,6 +86,17 @@ def make(match, context: Context, type_: str, value: str, mod: str = "", origin:
                 origin=origin, heading=heading, why=why if isinstance(why, Reason) else Reason(why))
 
 
+def in_part_of_day(span: Span, part: str) -> Span:
+    """A day's span narrowed to the part of the day the text names ("this morning": 1998-02-06TMO), a TIME
+    as the TIMEX3 guidelines write it."""
+    from ..lexicon import PART_OF_DAY_CODES
+
+    code = PART_OF_DAY_CODES.get(" ".join(part.lower().split()).removeprefix("the ")) if part else None
+    if code and span.value and len(span.value) == 10:
+        span.value, span.type = f"{span.value}T{code}", "TIME"
+    return span
+
+
 def waiting(match, context: Context, type_: str = "DATE") -> Span | None:
     """A span that waits for a publication date, when the text has none; None when it has one."""
     if context.published is None:

@@ -9,7 +9,7 @@ from ...lexicon import DAY_OF_STORY_ADJECTIVES, DAY_OFFSETS
 from ..patterns import DAY, MONTH, PART_OF_DAY, WEEKDAY, I, one_of
 from ..provenance import Anchor, AnchorKind, Direction, Reason
 from ..rule import Example, Rule
-from ..spans import Span, make, publication, waiting
+from ..spans import Span, in_part_of_day, make, publication, waiting
 
 
 def relative_day(match, context):
@@ -17,14 +17,14 @@ def relative_day(match, context):
     part = (match.group("part") or "").lower()
     if missing := waiting(match, context):
         return missing
-    # "this morning", "last night"; but "last evening" is this evening, the one just gone
-    offset = {**DAY_OFFSETS, "this": 0, "last": -1 if part == "night" else 0}[word]
+    # "this morning"; "last night" and "last evening" are the ones before the publication day
+    offset = {**DAY_OFFSETS, "this": 0, "last": -1 if part in ("night", "evening") else 0}[word]
     day = context.published + timedelta(days=offset)
     span = make(match, context, "DATE", day.isoformat(), origin=publication(context),
                 heading=Direction.PAST if offset < 0 else Direction.FUTURE if offset > 0 else Direction.PRESENT,
                 why=f"'{word}{' ' + part if part else ''}'")
     span.first = span.last = day
-    return span
+    return in_part_of_day(span, part or ("night" if word == "tonight" else ""))
 
 
 def anaphoric_day(match, context):
@@ -37,7 +37,7 @@ def anaphoric_day(match, context):
     span = make(match, context, "DATE", day.isoformat(), origin=context.story_day,
                 why=f"'{word}': counted from the last date the text gave")
     span.first = span.last = day
-    return span
+    return in_part_of_day(span, word.rsplit(" ", 1)[-1])
 
 
 def day_of_story(match, context):
@@ -77,7 +77,7 @@ RULES = [
         examples=(
             Example("He smiled as he left the station yesterday.", date(2019, 4, 25), "2019-04-24", matched="yesterday"),
             Example("He leaves tomorrow.", date(2019, 4, 25), "2019-04-26", matched="tomorrow"),
-            Example("A dinner is planned tonight.", date(2019, 4, 24), "2019-04-24", matched="tonight"),
+            Example("A dinner is planned tonight.", date(2019, 4, 24), "2019-04-24TNI", matched="tonight"),
         ),
     ),
     Rule(
@@ -86,7 +86,7 @@ RULES = [
         relative_day,
         examples=(
             Example('"At some stage this afternoon we will put down a negotiating box," said spokesman Tom Kelly.',
-                    date(2005, 12, 16), "2005-12-16", matched="this afternoon"),
+                    date(2005, 12, 16), "2005-12-16TAF", matched="this afternoon"),
         ),
     ),
     Rule(

@@ -16,7 +16,7 @@ def decade(match, context):
         decade = (19 if digits >= 30 else 20) * 100 + digits
     else:
         decade = int(match.group("decade"))
-    return make(match, context, "DATE", f"{decade // 10:03d}X", mod=mod, why="decade")
+    return make(match, context, "DATE", f"{decade // 10:03d}", mod=mod, why="decade")
 
 
 def century(match, context):
@@ -52,8 +52,8 @@ RULES = [
         rf"(?:(?P<mod>{I(MOD)})[\s-]+|{I(r'the')}\s+)?(?P<decade>(?:1[6-9]|20)\d0)'?s\b",
         decade,
         examples=(
-            Example("Ties were strong in the 1990s.", date(2019, 4, 25), "199X", matched="the 1990s"),
-            Example("Prices rose in the early 1980s.", date(2019, 4, 25), "198X", matched="early 1980s"),
+            Example("Ties were strong in the 1990s.", date(2019, 4, 25), "199", matched="the 1990s"),
+            Example("Prices rose in the early 1980s.", date(2019, 4, 25), "198", matched="early 1980s"),
         ),
     ),
     Rule(
@@ -61,7 +61,7 @@ RULES = [
         rf"(?:(?P<mod>{I(MOD)})[\s-]+|{I(r'the')}\s+)?['’](?P<decade2>\d0)s\b",
         decade,
         examples=(
-            Example("Our relations were broken for a period of a few years in the '90s.", date(2006, 12, 14), "199X", matched="the '90s"),
+            Example("Our relations were broken for a period of a few years in the '90s.", date(2006, 12, 14), "199", matched="the '90s"),
         ),
     ),
     Rule(
