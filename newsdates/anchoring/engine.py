@@ -11,9 +11,10 @@ from datetime import date
 import regex
 
 from .. import calendar as cal
-from .provenance import Anchor, AnchorKind
+from .provenance import Anchor, AnchorKind, Direction
 from .rule import Rule
 from .rules import RULES
+from .rules.business import FISCAL_YEAR
 from .rules.clock import date_times_by_a_later_day
 from .spans import AUTO, NARRATIVE, NEWS, OFFSET_FROM_STORY, WEEKDAY_OF_SAYING, Context, Span
 from .text_kind import text_kind
@@ -104,8 +105,11 @@ def _record(span: Span, rule: Rule, context: Context) -> None:
         bounds = cal.interval(span.value, span.mod)
         if bounds:
             span.first, span.last = bounds
+    if span.type == "DATE" and span.rule not in _LEAVE_THE_STORY and (cal.granularity(span.value) in ("quarter", "half") or span.rule == FISCAL_YEAR):
+        context.period = span
     if span.first and span.type in ("DATE", "TIME") and rule.moves_story and span.rule not in _LEAVE_THE_STORY:
         context.story_date = Anchor(AnchorKind.PHRASE, span.first, span.text, span.value)
+        context.story_counted_back = span.rule == "ago" and span.heading is Direction.PAST
         if span.first == span.last:
             context.story_day = Anchor(AnchorKind.PHRASE, span.first, span.text, span.first.isoformat())
             context.story_day_end = span.end

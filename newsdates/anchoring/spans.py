@@ -73,6 +73,10 @@ class Context:
     story_day: Anchor | None = None  # the last single day the text established
     story_day_end: int = 0  # where the text established it
     story_date: Anchor | None = None  # the start of the last date of any granularity ("in 1976"…)
+    story_counted_back: bool = False  # whether that date was counted back from the publication date ("a year ago")
+    # The business period the text is about: the last quarter, half or fiscal year it named ("the third
+    # quarter"), from which "a year earlier", "the year-ago period" and "the latest quarter" take their unit.
+    period: Span | None = None
     spans: list[Span] = field(default_factory=list)
     dayless_times: list[Span] = field(default_factory=list)  # times dated by a fallback, no day named with them
     # The spans the expression at a position makes, for rules that read the expression after their own.

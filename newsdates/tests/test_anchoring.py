@@ -531,3 +531,34 @@ def test_it_keeps_news_with_a_historical_background_as_news():
     text = ("NATO admitted Poland on Friday. The alliance was founded in 1949; Poland joined the Warsaw Pact in 1955, "
             "rose in 1956 and 1968, and saw martial law in 1981. It said Friday's ceremony closed that era.")
     assert values(text, date(1999, 3, 13))[0] == ("Friday", "1999-03-12")
+
+
+def test_business_periods_take_their_unit_from_the_period_the_text_is_about():
+    text = ("Net income in the third quarter rose 12% to $45 million from $40 million a year earlier. Revenue in the latest "
+            "quarter fell 3% from the year-earlier period. Sales in fiscal 1990 are expected to rise. Profit for the quarter "
+            "was $3 million, up from $2 million last year. Retail sales in October rose 4% from a year ago. A year earlier, "
+            "it had made $2 million.")
+    assert values(text, date(1989, 11, 2)) == [
+        ("the third quarter", "1989-Q3"),
+        ("a year earlier", "1988-Q3"),
+        ("the latest quarter", "1989-Q3"),
+        ("the year-earlier period", "1988-Q3"),
+        ("fiscal 1990", "1990"),
+        ("the quarter", "1989-Q3"),
+        ("last year", "1988-Q3"),
+        ("October", "1989-10"),
+        ("a year ago", "1988"),
+        ("A year earlier", "1988"),  # after "a year ago": from the publication date, not from 1988
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, dct, expected",
+    [
+        ("Profit rose in the fourth quarter.", date(1990, 2, 10), "1989-Q4"),  # the latest quarter begun
+        ("Growth will slow from the third quarter.", date(2006, 12, 13), "2006-Q3"),  # ahead: the nearest
+        ("They expect to start in the first quarter of the next year.", date(2005, 11, 30), "2006-Q1"),
+    ],
+)
+def test_a_quarter_without_a_year_is_the_one_the_tense_points_to(text, dct, expected):
+    assert [value for phrase, value in values(text, dct) if "quarter" in phrase] == [expected]

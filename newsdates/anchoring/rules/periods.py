@@ -4,8 +4,9 @@ from datetime import date
 
 from ...lexicon import MOD_WORDS, ORDINALS
 from ..patterns import MOD, YEAR, I, one_of, relative
+from ..periods_of_business import year_of_a_period
 from ..rule import Example, Rule
-from ..spans import make, waiting
+from ..spans import make, publication, waiting
 from ..years import year_of
 
 
@@ -29,6 +30,11 @@ def quarter(match, context):
         number = int(match.group("quarter")[1])
     else:
         number = ORDINALS[match.group("ordinal").lower()]
+    if not match.group("year") and not match.group("which"):
+        if missing := waiting(match, context):
+            return missing
+        year, way, reason = year_of_a_period("quarter", number, context, match)
+        return make(match, context, "DATE", f"{year:04d}-Q{number}", origin=publication(context), heading=way, why=reason)
     year, anchor = year_of(match, context)
     if year is None:
         return waiting(match, context)
@@ -43,7 +49,8 @@ def half(match, context):
     return make(match, context, "DATE", f"{year:04d}-H{number}", origin=anchor, why="half year")
 
 
-_OF_A_YEAR = rf"\s+{I(r'of')}\s+(?:(?P<year>{YEAR})|{relative('this', 'last', 'next', 'the', group='which')}\s+{I(r'year')})"
+_OF_A_YEAR = (rf"(?:\s+{I(r'of')}\s+(?:{I(r'fiscal(?:\s+year)?')}\s+)?(?:(?P<year>{YEAR})|{relative('this', 'last', 'next', 'the next', 'the following', 'the previous', 'the', group='which')}\s+{I(r'year')})"
+              rf"|,?\s+(?P<year>{YEAR})(?![\d,.]\d))")
 _QUARTER_ORDINALS = one_of(ORDINALS)
 
 RULES = [
@@ -72,7 +79,7 @@ RULES = [
     ),
     Rule(
         "quarter", 150,
-        rf"(?:{I(r'the')}\s+)?(?P<ordinal>{I(_QUARTER_ORDINALS)})[\s-]+{I(r'quarter')}(?![\s-]*{I(r'finals?')}\b)(?:{_OF_A_YEAR})?",
+        rf"(?:{I(r'the')}\s+)?(?:{I(r'fiscal')}\s+)?(?P<ordinal>{I(_QUARTER_ORDINALS)})[\s-]+(?:{I(r'fiscal')}\s+)?{I(r'quarter')}(?![\s-]*{I(r'finals?')}\b)(?:{_OF_A_YEAR})?",
         quarter,
         examples=(
             Example("Growth slowed in the first quarter.", date(2019, 4, 25), "2019-Q1", matched="the first quarter"),

@@ -6,11 +6,13 @@ from datetime import date
 import regex
 
 from ... import calendar as cal
+from ... import sentences
 from ...lexicon import APPROXIMATORS, MOD_WORDS
 from ..patterns import APPROX_WORDS, MOD, NUMBER, UNIT, I, meaning, relative
-from ..provenance import Direction, Reason
+from ..periods_of_business import period_in_view, shifted
+from ..provenance import Anchor, AnchorKind, Direction, Reason
 from ..rule import Example, Rule
-from ..spans import OFFSET_FROM_STORY, make, publication, waiting
+from ..spans import NEWS, OFFSET_FROM_STORY, make, publication, waiting
 from ..tense import direction
 from ..units import duration_value, is_time_of_day, number, shift, step, unit_key, unit_value, value_at
 
@@ -34,7 +36,13 @@ def ago(match, context):
     coarse = unit_key(unit) in ("month", "year", "decade", "century")
     if context.published is None:
         return waiting(match, context)
-    if not from_story:
+    if unit_key(unit) == "year" and amount == int(amount) and (period := period_in_view(context, match.start())):
+        # "net profit rose in the third quarter … from a year earlier": that quarter, a year back
+        return make(match, context, "DATE", shifted(period.value, -int(amount)), mod=approx, rule=OFFSET_FROM_STORY,
+                    origin=Anchor(AnchorKind.PHRASE, period.first, period.text, period.value), heading=Direction.PAST,
+                    why=f"{match.group('number')} {unit} {relation}: the period the text is about, '{period.text}', a year back")
+    if not from_story or (sign < 0 and coarse and context.kind == NEWS and context.story_counted_back):
+        # "a year earlier" after "a year ago" is a comparison's baseline, counted from the publication date
         anchor = publication(context)
     elif coarse:  # "Four years later" after "the 1994 summit": from the last date of any granularity
         anchor = context.story_date
@@ -62,9 +70,12 @@ def relative_unit(match, context, mod=""):
     if context.published is None:
         return waiting(match, context)
     anchor = context.story_date if relative_word.from_story else publication(context)
-    # "the past quarter" and "the past weekend" are read as the current one: a slip kept as it is until
-    # a fix can be measured on its own
-    steps = 0 if word == "past" else relative_word.steps
+    if unit == "year" and relative_word.steps == -1 and not relative_word.from_story and (compared := _compared_period(match, context)):
+        return compared
+    # "the past quarter" is the one before this; "the past weekend" the one just gone
+    steps = relative_word.steps
+    if word == "past" and unit == "weekend" and anchor.day.weekday() >= 5:
+        steps = 0
     way = Direction.PAST if steps < 0 else Direction.FUTURE if steps > 0 else Direction.NONE
     if unit == "weekend" and steps == 0 and word != "past":
         way = direction(context.text, match.start(), match.end()).direction
@@ -75,6 +86,20 @@ def relative_unit(match, context, mod=""):
     rule = OFFSET_FROM_STORY if relative_word.from_story and word != "same" and unit != "weekend" else ""
     return make(match, context, "DATE", unit_value(day, unit), mod=mod, origin=anchor, heading=way,
                 why=f"'{word} {unit}'", rule=rule)
+
+
+_COMPARED_WITH = regex.compile(r"\b(?i:from|than|over|compared\s+(?:with|to)|against|versus|vs\.?|on)\b[^.;]{0,30}$")
+
+
+def _compared_period(match, context):
+    """ "profit rose in the third quarter from $3 million last year": that quarter, last year."""
+    period = period_in_view(context, match.start())
+    sentence_start, _ = sentences.around(context.text, match.start(), match.end())
+    if period is None or period.start < sentence_start or not _COMPARED_WITH.search(context.text, max(0, match.start() - 40), match.start()):
+        return None
+    return make(match, context, "DATE", shifted(period.value, -1), rule=OFFSET_FROM_STORY, heading=Direction.PAST,
+                origin=Anchor(AnchorKind.PHRASE, period.first, period.text, period.value),
+                why=f"'{match.group(0)}' in a comparison: '{period.text}' a year back")
 
 
 def edge_of_unit(match, context):
@@ -127,6 +152,8 @@ RULES = [
             Example("It happened six weeks ago.", date(2000, 1, 6), "1999-W47", matched="six weeks ago"),
             Example("The first summit was held in December 1994 in Miami. Four years later, the second met in Santiago.",
                     date(2005, 11, 4), "1998", matched="Four years later"),
+            Example("Korean Air suffered a net loss in the second quarter to June but in the third quarter, net profit jumped 59 percent "
+                    "from a year earlier to 154.2 billion won.", date(2005, 11, 1), "2004-Q3", matched="a year earlier"),
         ),
     ),
     Rule(

@@ -18,8 +18,7 @@ def resolve_weekday(target: int, word: str, context: Context, start: int, end: i
     base = context.published if context.kind == NEWS else (context.story_day.day if context.story_day else context.published)
     back = (base.weekday() - target) % 7
     ahead = (target - base.weekday()) % 7
-    # "past Monday" is read as a bare "Monday": a slip kept as it is until a fix can be measured on its own
-    relative_word = meaning(word) if word and word != "past" else None
+    relative_word = meaning(word) if word else None  # "past Monday", like "last Monday", is behind
     if relative_word and relative_word.steps < 0:
         return base - timedelta(days=back or 7), Direction.PAST, Reason(Cue(Direction.PAST, CueKind.RELATIVE_WORD, "last")), base
     if relative_word and relative_word.steps > 0:
