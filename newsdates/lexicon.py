@@ -47,9 +47,10 @@ FULL_WEEKDAYS = _spelled_out(WEEKDAYS)  # "monday" … "sunday"
 # Written as abbreviations, with or without a full stop ("Jan.", "Sept").
 ABBREVIATED_MONTHS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 
-PARTS_OF_DAY = ("morning", "afternoon", "evening", "night", "overnight")
+PARTS_OF_DAY = ("morning", "afternoon", "evening", "night", "overnight", "nite", "aft")  # "last nite", "this aft"
 # The TIMEX3 code of each part of a day: "this morning" is 1998-02-06TMO.
-PART_OF_DAY_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI", "tonight": "NI"}
+PART_OF_DAY_CODES = {"morning": "MO", "afternoon": "AF", "aft": "AF", "evening": "EV", "night": "NI", "nite": "NI",
+                     "overnight": "NI", "tonight": "NI"}
 
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
@@ -73,6 +74,9 @@ NUMBER_WORDS = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
     "half a": 0.5, "a half": 0.5, "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12,
 }
+# How posts and headlines shorten units: "5hrs", "30 mins", "6 YRS".
+UNIT_SPELLINGS = {"hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute", "sec": "second", "secs": "second",
+                  "yr": "year", "yrs": "year", "wk": "week", "wks": "week", "mth": "month", "mths": "month"}
 # Counts that name no number ("several years", "the past few months").
 VAGUE_QUANTITIES = ("several", "a few", "few", "many", "recent", "coming", "the past few", "the last few", "the next few", "the coming")
 
@@ -116,6 +120,14 @@ RELATIVE_WORDS = {
 
 # Days named from the publication date.
 DAY_OFFSETS = {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
+# How posts spell them: "tmr", "2moro", "tonite", "tdy", "yday".
+DAY_WORD_SPELLINGS = {
+    "tmr": "tomorrow", "tmrw": "tomorrow", "tmw": "tomorrow", "trmw": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow",
+    "2mrw": "tomorrow", "tomoro": "tomorrow", "tomorow": "tomorrow", "tommorow": "tomorrow", "tommorrow": "tomorrow",
+    "tomo": "tomorrow", "tomolo": "tomorrow", "tdy": "today", "2day": "today", "tonite": "tonight", "2nite": "tonight",
+    "tnite": "tonight", "yday": "yesterday", "ystd": "yesterday", "yest": "yesterday",
+}
+DAY_OFFSETS.update({spelling: DAY_OFFSETS[word] for spelling, word in DAY_WORD_SPELLINGS.items()})
 
 HOLIDAYS = (
     "Christmas Day", "Christmas Eve", "Christmas", "New Year's Day", "New Year's Eve", "New Year’s Day", "New Year’s Eve",

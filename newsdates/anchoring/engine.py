@@ -16,11 +16,11 @@ from .rule import Rule
 from .rules import RULES
 from .rules.business import FISCAL_YEAR
 from .rules.clock import date_times_by_a_later_day
-from .spans import AUTO, NARRATIVE, NEWS, OFFSET_FROM_STORY, WEEKDAY_OF_SAYING, Context, Span
+from .spans import AUTO, NARRATIVE, NEWS, OFFSET_FROM_STORY, POST, WEEKDAY_OF_SAYING, Context, Span
 from .text_kind import text_kind
 from .triggers import ANYTHING, APOSTROPHE, DIGIT, first_words
 
-__all__ = ["AUTO", "NARRATIVE", "NEWS", "Span", "annotate", "text_kind"]
+__all__ = ["AUTO", "NARRATIVE", "NEWS", "POST", "Span", "annotate", "text_kind"]
 
 
 def _starts(rules: list[Rule]) -> set[str]:

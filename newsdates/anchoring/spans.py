@@ -8,6 +8,7 @@ from .provenance import Anchor, AnchorKind, Direction, Reason
 
 NEWS = "news"  # relative expressions count from the publication date
 NARRATIVE = "narrative"  # …from the last date the text established (a history, a biography)
+POST = "post"  # a social-media post: news's reference, and the bare "morning", "winter", "February" of chat
 AUTO = "auto"  # decided per document by what the text's own dates say (`text_kind`)
 
 # Rule names a normaliser gives a span that must leave the story's date where it was: "the agency said

@@ -1,4 +1,4 @@
-"""Whether a text reads as news (relative dates count from its publication date) or as narrative (they
+"""Whether a text reads as news, as a social-media post, (relative dates count from its publication date) or as narrative (they
 count from the last date the text established): decided from the years the text itself names.
 
 News names years near its publication date ("last year", "in 1997" in a 1998 story), with some
@@ -13,7 +13,7 @@ from statistics import median
 
 import regex
 
-from .spans import NARRATIVE, NEWS
+from .spans import NARRATIVE, NEWS, POST
 
 # A year as a year: not inside a longer number, an amount or a time ("$1990", "1,990", "1990 GMT").
 _YEAR = regex.compile(r"(?<![\d$£€¥#.,:/-])(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|:\d|\s*(?:GMT|UTC|hours|hrs)\b)")
@@ -26,7 +26,16 @@ _YEARS_BACK = 8  # how far before the publication date half of the named years m
 _NEAR_SHARE = 0.25  # …with fewer than this share within two years of it
 
 
+# A post is short and speaks as chat does: a handle, a hashtag, a link, an emoticon, "lol", "!!".
+_POST_LENGTH = 400
+_CHAT = regex.compile(
+    r"(?:^|\s)[@#]\w|https?://|(?<!\w)(?:[:;]-?[()DPp]|<3)|[!?]{2,}|\b(?i:lol|lmao|omg|haha\w*|hehe\w*|gonna|wanna|pls|plz|tmr|tmrw|tdy|abt|nvm)\b|(?<![\w.])(?:u|ur)(?![\w.])"
+)
+
+
 def text_kind(text: str, published: date | None) -> str:
+    if len(text) <= _POST_LENGTH and _CHAT.search(text):
+        return POST
     if published is None:
         return NEWS
     years = [int(found) for found in _YEAR.findall(text)]

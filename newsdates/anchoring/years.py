@@ -4,8 +4,8 @@ from datetime import date
 
 from .. import calendar as cal
 from .patterns import meaning
-from .provenance import PAST_BY_DEFAULT, Anchor, AnchorKind, Cue, Direction, Reason
-from .spans import NARRATIVE, Context, publication
+from .provenance import PAST_BY_DEFAULT, Anchor, AnchorKind, Cue, CueKind, Direction, Reason
+from .spans import NARRATIVE, POST, Context, publication
 from .tense import direction, past_verb_right_before
 
 
@@ -32,7 +32,9 @@ def pick_year(month: int, day: int | None, context: Context, match, forced: Cue 
     if day is None and month == published.month:
         return published.year, way, Reason(cue, "; the current month")
     tolerance = 0 if forced or day is None else past_tolerance(context, match) if way is Direction.PAST else 92
-    if day is None and way is Direction.NONE:
+    if day is None and way is Direction.NONE and context.kind == POST:
+        cue = Cue(Direction.NONE, CueKind.NO_CUE)  # posts speak of the month to come as often as of the one gone: the nearest
+    elif day is None and way is Direction.NONE:
         # news reports the past, but the month after the publication date is more likely next month
         # than eleven months ago ("then we have the Gulf Cup in January", said in December)
         cue, way, tolerance = PAST_BY_DEFAULT, Direction.PAST, 45

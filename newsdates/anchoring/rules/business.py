@@ -71,7 +71,7 @@ def year_earlier(match, context):
                 why=f"'{match.group(0)}': " + (f"'{period.text}' a year back" if period else "the year before the publication date"))
 
 
-_FISCAL = I(r"fiscal(?:\s+year)?|financial\s+year|FY")
+_FISCAL = I(r"fiscal(?:\s+year)?|financial\s+year")
 _LATEST = I(r"latest|most\s+recent|recent|year-ago|year-earlier|comparable|corresponding|same")
 _PERIOD_UNIT = I(r"quarter|period|fiscal\s+year|financial\s+year|full\s+year|half")
 _A_YEAR_BACK = I(r"(?:of\s+)?(?:the\s+)?last\s+year|a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?the\s+previous\s+year|of\s+(?:a|one)\s+year\s+(?:earlier|ago)")
@@ -79,7 +79,7 @@ _A_YEAR_BACK = I(r"(?:of\s+)?(?:the\s+)?last\s+year|a\s+year\s+(?:earlier|ago|be
 RULES = [
     Rule(
         "fiscal_year", 145,
-        rf"(?:{I(r'the')}\s+)?(?:{_FISCAL})\s*(?:(?P<year>{YEAR})(?:[-/](?:\d{{4}}|\d\d)\b)?|['’](?P<short>\d\d)\b)",
+        rf"(?:{I(r'the')}\s+)?(?:{_FISCAL})\s+(?:(?P<year>{YEAR})(?:[-/](?:\d{{4}}|\d\d)\b)?|['’](?P<short>\d\d)\b)",
         fiscal_year,
         examples=(
             Example("Thai cabinet approves fiscal 1988 budget worth one trillion baht", date(1997, 4, 9), "1988", matched="fiscal 1988"),

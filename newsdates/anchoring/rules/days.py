@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import regex
 
-from ...lexicon import DAY_OF_STORY_ADJECTIVES, DAY_OFFSETS
+from ...lexicon import DAY_OF_STORY_ADJECTIVES, DAY_OFFSETS, DAY_WORD_SPELLINGS
 from ..patterns import DAY, MONTH, PART_OF_DAY, WEEKDAY, I, one_of
 from ..provenance import Anchor, AnchorKind, Direction, Reason
 from ..rule import Example, Rule
@@ -14,11 +14,12 @@ from ..spans import Span, in_part_of_day, make, publication, waiting
 
 def relative_day(match, context):
     word = " ".join(match.group("word").lower().split())
+    word = DAY_WORD_SPELLINGS.get(word, word)  # "tmr", "tonite"
     part = (match.group("part") or "").lower()
     if missing := waiting(match, context):
         return missing
     # "this morning"; "last night" and "last evening" are the ones before the publication day
-    offset = {**DAY_OFFSETS, "this": 0, "last": -1 if part in ("night", "evening") else 0}[word]
+    offset = {**DAY_OFFSETS, "this": 0, "last": -1 if part in ("night", "nite", "evening") else 0}[word]
     day = context.published + timedelta(days=offset)
     span = make(match, context, "DATE", day.isoformat(), origin=publication(context),
                 heading=Direction.PAST if offset < 0 else Direction.FUTURE if offset > 0 else Direction.PRESENT,
@@ -82,7 +83,7 @@ RULES = [
     ),
     Rule(
         "this_part", 310,
-        rf"(?P<word>{I(r'this|last|tomorrow|yesterday')})\s+(?P<part>{I(r'morning|afternoon|evening|night')})\b",
+        rf"(?P<word>{I(r'this|last|tomorrow|yesterday')})\s+(?P<part>{I(PART_OF_DAY)})\b",
         relative_day,
         examples=(
             Example('"At some stage this afternoon we will put down a negotiating box," said spokesman Tom Kelly.',

@@ -94,7 +94,7 @@ RULES = [
     ),
     Rule(
         "duration", 430,
-        rf"(?:(?P<approx>{I(APPROX_WORDS)})\s+)?(?P<number>{I(NUMBER)})[\s-]+(?:{I(one_of(DURATION_ADJECTIVES))}\s+)?"
+        rf"(?:(?P<approx>{I(APPROX_WORDS)})\s+)?(?:(?P<number>{I(NUMBER)})[\s-]+|(?P<number>\d+(?:\.\d+)?)(?=[^\W\d]))(?:{I(one_of(DURATION_ADJECTIVES))}\s+)?"
         rf"(?P<unit>{UNIT})s?(?P<age>-old|[\s-]old)?(?:[\s-]long)?\b",
         duration,
         examples=(

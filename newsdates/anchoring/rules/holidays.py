@@ -7,7 +7,7 @@ from dateutil.easter import easter
 
 from ... import calendar as cal
 from ...lexicon import HOLIDAY_GREETINGS, HOLIDAYS, THINGS_OF_A_HOLIDAY
-from ..patterns import YEAR, meaning, one_of, relative
+from ..patterns import YEAR, I, meaning, one_of, relative
 from ..provenance import Cue, CueKind, Direction, Reason
 from ..rule import Example, Rule
 from ..spans import make, publication, waiting
@@ -30,6 +30,7 @@ def _last_monday_of_may(year: int) -> date:
 _DAY_OF_HOLIDAY = [
     ("christmas eve", lambda y: date(y, 12, 24)),
     ("christmas", lambda y: date(y, 12, 25)),
+    ("xmas", lambda y: date(y, 12, 25)),
     ("new year's eve", lambda y: date(y, 12, 31)),
     ("new year", lambda y: date(y, 1, 1)),
     ("thanksgiving", lambda y: _nth_weekday(y, 11, 3, 4)),
@@ -92,7 +93,7 @@ def holiday(match, context):
 RULES = [
     Rule(
         "holiday", 200,
-        rf"(?:{relative('last', 'next', 'this')}\s+)?(?P<holiday>{one_of(HOLIDAYS)})(?:\s+(?P<year>{YEAR}))?",
+        rf"(?:{relative('last', 'next', 'this')}\s+)?(?P<holiday>{one_of(HOLIDAYS)}|{one_of(name.upper() for name in HOLIDAYS)}|{I(r'xmas')})(?:\s+(?P<year>{YEAR}))?",
         holiday,
         examples=(
             Example("The boy arrived on Thanksgiving Day.", date(2000, 1, 6), "1999-11-25", matched="Thanksgiving Day"),

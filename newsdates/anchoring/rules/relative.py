@@ -12,7 +12,7 @@ from ..patterns import APPROX_WORDS, MOD, NUMBER, UNIT, I, meaning, relative
 from ..periods_of_business import period_in_view, shifted
 from ..provenance import Anchor, AnchorKind, Direction, Reason
 from ..rule import Example, Rule
-from ..spans import NEWS, OFFSET_FROM_STORY, make, publication, waiting
+from ..spans import NARRATIVE, OFFSET_FROM_STORY, make, publication, waiting
 from ..tense import direction
 from ..units import duration_value, is_time_of_day, number, shift, step, unit_key, unit_value, value_at
 
@@ -41,7 +41,7 @@ def ago(match, context):
         return make(match, context, "DATE", shifted(period.value, -int(amount)), mod=approx, rule=OFFSET_FROM_STORY,
                     origin=Anchor(AnchorKind.PHRASE, period.first, period.text, period.value), heading=Direction.PAST,
                     why=f"{match.group('number')} {unit} {relation}: the period the text is about, '{period.text}', a year back")
-    if not from_story or (sign < 0 and coarse and context.kind == NEWS and context.story_counted_back):
+    if not from_story or (sign < 0 and coarse and context.kind != NARRATIVE and context.story_counted_back):
         # "a year earlier" after "a year ago" is a comparison's baseline, counted from the publication date
         anchor = publication(context)
     elif coarse:  # "Four years later" after "the 1994 summit": from the last date of any granularity

@@ -3,10 +3,10 @@
 from datetime import date, timedelta
 
 from ...lexicon import MOD_WORDS, WEEKDAYS
-from ..patterns import PART_OF_DAY, WEEKDAY, I, meaning, relative
+from ..patterns import PART_OF_DAY, WEEKDAY, WEEKDAY_SHORT, I, meaning, relative
 from ..provenance import Cue, CueKind, Direction, Reason
 from ..rule import Example, Rule
-from ..spans import NEWS, WEEKDAY_OF_SAYING, Context, in_part_of_day, make, publication, waiting
+from ..spans import NARRATIVE, WEEKDAY_OF_SAYING, Context, in_part_of_day, make, publication, waiting
 from ..tense import direction, saying_before
 
 # "Wednesday's ruling" names an event; a modal alone is too weak to move it ahead.
@@ -15,7 +15,7 @@ _TOO_WEAK_FOR_A_POSSESSIVE = ("may", "might", "should", "can", "would")
 
 def resolve_weekday(target: int, word: str, context: Context, start: int, end: int) -> tuple[date, Direction, Reason, date]:
     """The day a weekday name points to, the direction, why, and the date it was counted from."""
-    base = context.published if context.kind == NEWS else (context.story_day.day if context.story_day else context.published)
+    base = context.published if context.kind != NARRATIVE else (context.story_day.day if context.story_day else context.published)
     back = (base.weekday() - target) % 7
     ahead = (target - base.weekday()) % 7
     relative_word = meaning(word) if word else None  # "past Monday", like "last Monday", is behind
@@ -66,7 +66,9 @@ def weekday(match, context):
 RULES = [
     Rule(
         "weekday", 290,
-        rf"(?:(?P<mod>{I(r'early|late')})\s+)?(?:{relative('last', 'next', 'this', 'coming', 'past')}\s+)?(?P<weekday>{WEEKDAY})(?:['’]s)?(?:\s+(?P<part>{I(PART_OF_DAY)}))?\b",
+        rf"(?:(?P<mod>{I(r'early|late')})\s+)?(?:{relative('last', 'next', 'this', 'coming', 'past')}\s+)?(?P<weekday>{WEEKDAY})(?:['’]s)?(?:\s+(?P<part>{I(PART_OF_DAY)}))?\b"
+        # "this Sat", "next fri", "on Mon": a short name where a word before it says it is a day
+        rf"|(?:{relative('last', 'next', 'this', 'coming')}\s+|(?<=\b{I(r'on|every')}\s))(?P<weekday>{WEEKDAY_SHORT})\.?(?:\s+(?P<part>{I(PART_OF_DAY)}))?\b",
         weekday,
         examples=(
             Example("Kim crossed the border into Russia on Wednesday.", date(2019, 4, 24), "2019-04-24", matched="Wednesday"),
