@@ -11,6 +11,7 @@ from datetime import date
 import regex
 
 from .. import calendar as cal
+from ..language import ENGLISH, detect
 from .provenance import Anchor, AnchorKind, Direction
 from .rule import Rule
 from .rules import RULES
@@ -54,8 +55,11 @@ _LEAVE_THE_STORY = {OFFSET_FROM_STORY, WEEKDAY_OF_SAYING}
 _EARLIEST_REFERENCE, _LATEST_REFERENCE = date(1000, 1, 1), date(2999, 12, 31)
 
 
-def annotate(text: str, published: date | None, kind: str = AUTO) -> list[Span]:
+def annotate(text: str, published: date | None, kind: str = AUTO, language: str | None = None) -> list[Span]:
     """Every temporal expression in `text`, with its TIMEX3 value relative to `published` (the publication date).
+
+    `language` is the text's ISO 639-1 code, detected when not given (`newsdates.language`): English
+    is read by this engine, any other language by dateparser (`newsdates.multilingual`).
 
     `kind` says what relative expressions count from: NEWS the publication date, NARRATIVE the last
     date the text established; AUTO (the default) decides from the text's own dates (`text_kind`).
@@ -64,6 +68,11 @@ def annotate(text: str, published: date | None, kind: str = AUTO) -> list[Span]:
     """
     if published and not (_EARLIEST_REFERENCE <= published <= _LATEST_REFERENCE):
         published = None
+    language = detect(text) if language is None else language
+    if language and language != ENGLISH:
+        from .multilingual import annotate_foreign
+
+        return annotate_foreign(text, published, language)
     if kind == AUTO:
         kind = text_kind(text, published)
     start_of_story = Anchor(AnchorKind.STORY_START, published) if published else None
