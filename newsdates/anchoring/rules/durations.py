@@ -76,7 +76,7 @@ RULES = [
     Rule(
         "anchored_duration", 230,
         rf"(?:{I(r'the')}\s+|(?<!\b{I(r'will|would|to|could|can|may|might|should|must|shall|not')}\s))"
-        rf"{relative('past', 'last', 'next', 'coming', 'previous', 'following', also=('first',), group='edge')}\s+"
+        rf"{relative('past', 'last', 'latest', 'next', 'coming', 'previous', 'following', also=('first',), group='edge')}\s+"
         rf"(?:(?P<number>{I(NUMBER)}|{I(r'few|several|many')})\s+)(?P<unit>{UNIT})s?\b",
         anchored_duration,
         examples=(

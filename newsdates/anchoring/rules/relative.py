@@ -130,6 +130,19 @@ def earlier_this(match, context):
     return span
 
 
+def in_the_unit(match, context):
+    """ "later in the year", "late in the month": the unit of the story's date (of the publication date in news),
+    its end for "late", its start for "early". ("later in the day" is left alone: the dev set's news
+    annotators did not mark it.)"""
+    if context.published is None:
+        return waiting(match, context)
+    unit = match.group("unit").lower()
+    anchor = context.story_day if unit == "day" else context.story_date
+    mod = {"early": "START", "late": "END"}.get(match.group("edge").lower(), "")
+    value = anchor.day.isoformat() if unit == "day" else unit_value(anchor.day, unit)
+    return make(match, context, "DATE", value, mod=mod, origin=anchor, why=f"'{match.group(0)}': the {unit} of the story")
+
+
 def year_end(match, context):
     if context.published is None:
         return waiting(match, context)
@@ -172,6 +185,17 @@ RULES = [
         examples=(
             # found in none of the corpora ("late last year" is edge_of_unit's): a made-up sentence
             Example("The plant is due to open in mid-next year.", date(2005, 11, 10), "2006", matched="mid-next year"),
+        ),
+    ),
+    Rule(
+        "in_the_unit", 255,
+        rf"(?P<edge>{I(r'earlier|later|early|late')})\s+{I(r'in')}\s+{I(r'the')}\s+(?P<unit>{I(r'week|month|year')})\b(?![\s-]*{I(r'of|before|after|when|that')}\b)",
+        in_the_unit,
+        examples=(
+            Example("The 700,000 Japanese troops stationed in the region surrendered in 1945. Later in the year, Chiang Kai-shek realized "
+                    "that he lacked the resources.", date(2009, 12, 19), "1945", matched="Later in the year"),
+            Example("In 1947 the Viet Minh disappeared wherever the French went. Late in the year the French launched Operation Lea.",
+                    date(2009, 12, 19), "1947", matched="Late in the year"),
         ),
     ),
     Rule(
