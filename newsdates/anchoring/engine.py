@@ -116,7 +116,8 @@ def _record(span: Span, rule: Rule, context: Context) -> None:
             span.first, span.last = bounds
     if span.type == "DATE" and span.rule not in _LEAVE_THE_STORY and (cal.granularity(span.value) in ("quarter", "half") or span.rule == FISCAL_YEAR):
         context.period = span
-    if span.first and span.type in ("DATE", "TIME") and rule.moves_story and span.rule not in _LEAVE_THE_STORY:
+    if (span.first and span.type in ("DATE", "TIME") and rule.moves_story and span.rule not in _LEAVE_THE_STORY
+            and cal.granularity(span.value[:10] if "T" in span.value else span.value)):  # "now" dates no story
         context.story_date = Anchor(AnchorKind.PHRASE, span.first, span.text, span.value)
         context.story_counted_back = span.rule == "ago" and span.heading is Direction.PAST
         if span.first == span.last:
