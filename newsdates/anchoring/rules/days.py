@@ -67,6 +67,20 @@ def day_around(match, context):
     return span
 
 
+def part_of_a_date(match, context):
+    """ "the night of April 18, 1775", "the early morning hours of 30 April": that day, in that part of it."""
+    found = context.expression_at(regex.match(r"\s*", context.text[match.end() :]).end() + match.end())[:1]
+    found = found[0] if found else None
+    if not found or found.type != "DATE" or len(found.value) != 10:
+        return None  # not a single day
+    found.first = found.last = found.first or date.fromisoformat(found.value)
+    span = Span(match.start(), found.end, context.text[match.start() : found.end], "DATE", found.value,
+                origin=Anchor(AnchorKind.PHRASE, found.first, found.text, found.value), heading=found.heading,
+                why=Reason(f"the {match.group('part').lower()} of '{found.text}', itself ", found.why if found.reason else found.rule))
+    span.first = span.last = found.first
+    return in_part_of_day(span, match.group("part"))
+
+
 _CLAUSE_GOES_ON = r"(?=\s*(?:[.,;:!?)—–]|$|\s(?:and|but|or|when|as|while)\b))"
 
 RULES = [
@@ -98,6 +112,18 @@ RULES = [
         examples=(
             Example("The day before last Tuesday's hearing, Manuel went to Lazaro's home.", date(2000, 2, 24), "2000-02-21",
                     matched="The day before last Tuesday's"),
+        ),
+    ),
+    Rule(
+        "part_of_a_date", 325,
+        rf"{I(r'the')}\s+(?:{I(r'early|late')}\s+)?(?P<part>{I(r'morning|afternoon|evening|night')})(?:\s+{I(r'hours')})?\s+{I(r'of')}"
+        rf"(?=\s+(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAY}|{DAY}\s+(?:of\s+)?{MONTH}))",
+        part_of_a_date,
+        examples=(
+            Example("On the night of April 18, 1775, General Gage sent 700 men to seize munitions.", date(2009, 12, 19),
+                    "1775-04-18TNI", matched="the night of April 18, 1775"),
+            Example("In the early morning hours of 30 April 1975, the last U.S. Marines evacuated the embassy.", date(2009, 12, 19),
+                    "1975-04-30TMO", matched="the early morning hours of 30 April 1975"),
         ),
     ),
     Rule(
