@@ -79,7 +79,8 @@ _A_YEAR_BACK = I(r"(?:of\s+)?(?:the\s+)?last\s+year|a\s+year\s+(?:earlier|ago|be
 RULES = [
     Rule(
         "fiscal_year", 145,
-        rf"(?:{I(r'the')}\s+)?(?:{_FISCAL})\s+(?:(?P<year>{YEAR})(?:[-/](?:\d{{4}}|\d\d)\b)?|['’](?P<short>\d\d)\b)",
+        rf"(?:{I(r'the')}\s+)?(?:{_FISCAL})\s+(?:(?P<year>{YEAR})(?:[-/](?:\d{{4}}|\d\d)\b)?|['’](?P<short>\d\d)\b)"
+        rf"(?!['’]s\s+(?:{I(r'first|second|third|fourth|final|1st|2nd|3rd|4th')})[\s-]+{I(r'quarter')})",  # a quarter's
         fiscal_year,
         examples=(
             Example("Thai cabinet approves fiscal 1988 budget worth one trillion baht", date(1997, 4, 9), "1988", matched="fiscal 1988"),

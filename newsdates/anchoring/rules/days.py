@@ -25,6 +25,7 @@ def relative_day(match, context):
                 heading=Direction.PAST if offset < 0 else Direction.FUTURE if offset > 0 else Direction.PRESENT,
                 why=f"'{word}{' ' + part if part else ''}'")
     span.first = span.last = day
+    span.mod = {"late": "END", "early": "START"}.get((match.groupdict().get("edge") or "").lower(), "")  # "late yesterday"
     return in_part_of_day(span, part or ("night" if word == "tonight" else ""))
 
 
@@ -86,13 +87,14 @@ _CLAUSE_GOES_ON = r"(?=\s*(?:[.,;:!?)—–]|$|\s(?:and|but|or|when|as|while)\b)
 RULES = [
     Rule(
         "relative_day", 300,
-        rf"(?P<word>{I(one_of(DAY_OFFSETS))})(?:\s+(?P<part>{I(PART_OF_DAY)}))?\b",
+        rf"(?:(?P<edge>{I(r'late|early|earlier|later')})\s+)?(?P<word>{I(one_of(DAY_OFFSETS))})(?:\s+(?P<part>{I(PART_OF_DAY)}))?\b",
         relative_day,
         moves_story=False,
         examples=(
             Example("He smiled as he left the station yesterday.", date(2019, 4, 25), "2019-04-24", matched="yesterday"),
             Example("He leaves tomorrow.", date(2019, 4, 25), "2019-04-26", matched="tomorrow"),
             Example("A dinner is planned tonight.", date(2019, 4, 24), "2019-04-24TNI", matched="tonight"),
+            Example("Prices fell late yesterday, dealers said.", date(1997, 4, 10), "1997-04-09", matched="late yesterday"),
         ),
     ),
     Rule(

@@ -30,15 +30,16 @@ def quarter(match, context):
         number = int(match.group("quarter")[1])
     else:
         number = ORDINALS[match.group("ordinal").lower()]
+    mod = MOD_WORDS.get(" ".join((match.groupdict().get("mod") or "").lower().split()), "")
     if not match.group("year") and not match.group("which"):
         if missing := waiting(match, context):
             return missing
         year, way, reason = year_of_a_period("quarter", number, context, match)
-        return make(match, context, "DATE", f"{year:04d}-Q{number}", origin=publication(context), heading=way, why=reason)
+        return make(match, context, "DATE", f"{year:04d}-Q{number}", mod=mod, origin=publication(context), heading=way, why=reason)
     year, anchor = year_of(match, context)
     if year is None:
         return waiting(match, context)
-    return make(match, context, "DATE", f"{year:04d}-Q{number}", origin=anchor, why="quarter")
+    return make(match, context, "DATE", f"{year:04d}-Q{number}", mod=mod, origin=anchor, why="quarter")
 
 
 def half(match, context):
@@ -79,11 +80,15 @@ RULES = [
     ),
     Rule(
         "quarter", 150,
-        rf"(?:{I(r'the')}\s+)?(?:{I(r'fiscal')}\s+)?(?P<ordinal>{I(_QUARTER_ORDINALS)})[\s-]+(?:{I(r'fiscal')}\s+)?{I(r'quarter')}(?![\s-]*{I(r'finals?')}\b)(?:{_OF_A_YEAR})?",
+        rf"(?:(?P<mod>{I(MOD)})\s+)?(?:{I(r'the')}\s+)?(?:{I(r'fiscal')}\s+)?"
+        rf"(?:(?P<year>{YEAR})(?:['’]s)?\s+(?:{I(r'fiscal')}\s+)?)?"  # "the 1988 fourth quarter", "fiscal 1989's fourth quarter"
+        rf"(?P<ordinal>{I(_QUARTER_ORDINALS)})[\s-]+(?:{I(r'fiscal')}\s+)?{I(r'quarter')}(?![\s-]*{I(r'finals?')}\b)(?:{_OF_A_YEAR})?",
         quarter,
         examples=(
             Example("Growth slowed in the first quarter.", date(2019, 4, 25), "2019-Q1", matched="the first quarter"),
             Example("Sales rose in the third quarter of 2018.", date(2019, 4, 25), "2018-Q3", matched="the third quarter of 2018"),
+            Example("The number of people holding jobs increased 2.0 percent to 23 million from third quarter 2005.", date(2006, 12, 20),
+                    "2005-Q3", matched="third quarter 2005"),
         ),
     ),
     Rule(
