@@ -30,6 +30,16 @@ def week_value(day: date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
+_PART_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T(?:MO|AF|EV|NI|DT)$")
+
+
+def without_part_of_day(value: str) -> str:
+    """The day of a value that names a part of it ("2019-04-24TEV" is 2019-04-24), other values as they are:
+    the timeline works in days and clock times."""
+    found = _PART_OF_DAY.match(value)
+    return found[1] if found else value
+
+
 def last_day_of_month(year: int, month: int) -> date:
     return date(year, month, monthrange(year, month)[1])
 
