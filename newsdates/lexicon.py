@@ -111,6 +111,7 @@ RELATIVE_WORDS = {
     "previous": Relative(-1, from_story=True),
     "next": Relative(1, from_story=False),
     "coming": Relative(1, from_story=False),
+    "upcoming": Relative(1, from_story=False),
     "following": Relative(1, from_story=True),
     "this": Relative(0, from_story=False),
     "current": Relative(0, from_story=False),
@@ -167,7 +168,7 @@ FREQUENCY_ADVERBS = ("daily", "weekly", "monthly", "annually", "yearly", "hourly
 BARE_MONTH_CONTEXT = (
     "in", "since", "until", "till", "by", "from", "to", "of", "during", "through", "throughout", "before", "after",
     "between", "and", "or", "early", "late", "mid", "last", "next", "this", "that", "each", "every", "since", "around",
-    "about", "for",
+    "about", "for", "at",
 )
 # "May be", "may have": the modal, not the month.
 AFTER_THE_MODAL_MAY = ("be", "have", "not", "well", "also", "never", "still", "even", "need", "want", "seem")

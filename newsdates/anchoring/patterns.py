@@ -35,6 +35,7 @@ MONTH_FULL = "(?:" + longest_first(m.capitalize() for m in _LONG_MONTHS if m != 
 MONTH_ANY = "(?:" + longest_first([m.capitalize() for m in _LONG_MONTHS] + [m.capitalize() + "." for m in ABBREVIATED_MONTHS] + [m.capitalize() for m in ABBREVIATED_MONTHS]) + ")"
 MONTH_ANY_UPPER = "(?:" + longest_first([m.upper() for m in _LONG_MONTHS] + [m.upper() + "." for m in ABBREVIATED_MONTHS]) + ")"
 MONTH = rf"(?:{MONTH_ANY}|{MONTH_ANY_UPPER})"
+MONTH_SHORT = "(?:" + longest_first([m.capitalize() + "." for m in ABBREVIATED_MONTHS] + [m.capitalize() for m in ABBREVIATED_MONTHS]) + ")"
 # A weekday's full name in any case ("Friday", "friday", "FRIDAY": posts write all three), and the longer
 # abbreviations ("Thurs"); "Mon", "Sat" and the like only where a word says they are days (`WEEKDAY_SHORT`).
 WEEKDAY = ("(?:" + longest_first(w.capitalize() for w in WEEKDAYS if len(w) > 4 and w not in FULL_WEEKDAYS)

@@ -26,10 +26,13 @@ _YEARS_BACK = 8  # how far before the publication date half of the named years m
 _NEAR_SHARE = 0.25  # …with fewer than this share within two years of it
 
 
-# A post is short and speaks as chat does: a handle, a hashtag, a link, an emoticon, "lol", "!!".
+# A post is short and speaks as chat does: a handle, a hashtag, a link, an emoticon, "lol", "!!", or as a
+# diary does; news is not that short.
 _POST_LENGTH = 400
 _CHAT = regex.compile(
-    r"(?:^|\s)[@#]\w|https?://|(?<!\w)(?:[:;]-?[()DPp]|<3)|[!?]{2,}|\b(?i:lol|lmao|omg|haha\w*|hehe\w*|gonna|wanna|pls|plz|tmr|tmrw|tdy|abt|nvm)\b|(?<![\w.])(?:u|ur)(?![\w.])"
+    r"(?:^|\s)[@#]\w|https?://|(?<!\w)(?:[:;]-?[()DPp]|<3)|[!?]{2,}|\b(?i:lol|lmao|omg|haha\w*|hehe\w*|gonna|wanna|pls|plz|tmr|tmrw|tdy|abt|nvm|fml|wtf|idk|tbh|btw|smh|gg)\b|(?<![\w.])(?:u|ur)(?![\w.])"
+    # …or as a diary does: in the first person singular, from a lowercase start, with "!" or "..."
+    r"|\b(?:I|I'm|Im|im|my|me)\b|^\s*[a-z]|!|\.\.|\?\s*$"
 )
 
 

@@ -10,7 +10,7 @@ from ...lexicon import DAY_OFFSETS, HOUR_WORDS, MILITARY_TIME_ZONES, NOT_AFTER_A
 from ..patterns import WEEKDAY, I, longest_first, one_of
 from ..provenance import Anchor, AnchorKind, Reason
 from ..rule import Example, Rule
-from ..spans import NARRATIVE, Context, Span, make, publication
+from ..spans import NARRATIVE, POST, Context, Span, make, publication
 from .weekdays import resolve_weekday
 
 
@@ -149,6 +149,18 @@ RULES = [
             Example("The vote starts at 10:35 a.m. today.", date(2019, 4, 25), "2019-04-25T10:35", matched="10:35 a.m. today"),
             Example("Starts work at 7.30am until now, finally can eat my breakfast", date(2012, 5, 15), "2012-05-15T07:30", matched="7.30am"),
             Example("Event starts at 430pm @ Vivo Amphitheater !", date(2014, 4, 26), "2014-04-26T16:30", matched="430pm"),
+        ),
+    ),
+    # "left school at 1015", "came back at abt 2250": four digits as a time, in posts only (in news "by 2010" is a year)
+    Rule(
+        "post_military_time", 455,
+        rf"(?<=\b{I(r'at|abt|about|by|till|until')}\s)(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?![\d:/%]|[.,]\d|\s*{I(r'[ap]\.?m\b|hrs|hours|percent')})",
+        lambda match, context: _clock(match, context, int(match.group("hour")), int(match.group("minute"))) if context.kind == POST else None,
+        moves_story=False,
+        examples=(
+            Example("Left school at 1015, havnt had dinner, so freqking tired, AND H3 ECONS ESSAY TO DO FML", date(2015, 1, 28),
+                    "2015-01-28T10:15", matched="1015"),
+            Example("Long day, left camp at 5+am and came back at abt 2250.Survived", date(2014, 10, 23), "2014-10-23T22:50", matched="2250"),
         ),
     ),
     # "at 8:45", "@ 10:30": a clock time without a.m. or p.m., as written

@@ -10,7 +10,7 @@ from ...lexicon import HOLIDAY_GREETINGS, HOLIDAYS, THINGS_OF_A_HOLIDAY
 from ..patterns import YEAR, I, meaning, one_of, relative
 from ..provenance import Cue, CueKind, Direction, Reason
 from ..rule import Example, Rule
-from ..spans import make, publication, waiting
+from ..spans import POST, make, publication, waiting
 from ..tense import direction
 from ..years import past_tolerance
 
@@ -60,7 +60,8 @@ def _holiday_date(name: str, year: int) -> date:
 def holiday(match, context):
     name = match.group("holiday")
     word = (match.group("relative") or "").lower()
-    if _THINGS_OF_A_HOLIDAY.match(context.text, match.end()) or _NOT_A_HOLIDAY_BEFORE.search(context.text, max(0, match.start() - 12), match.start()):
+    # (a post's "Christmas shopping", "Xmas treats" date the season it was written in)
+    if (_THINGS_OF_A_HOLIDAY.match(context.text, match.end()) and context.kind != POST) or _NOT_A_HOLIDAY_BEFORE.search(context.text, max(0, match.start() - 12), match.start()):
         return None  # "Christmas trees", "Christmas Island", "Merry Christmas": things and names, no day
     if match.group("year"):
         day = _holiday_date(name, int(match.group("year")))

@@ -5,7 +5,7 @@ from datetime import date
 
 from ... import calendar as cal
 from ...lexicon import AFTER_THE_MODAL_MAY, BARE_MONTH_CONTEXT, MOD_WORDS, NOT_A_SECOND_DAY, NOT_AFTER_THE_MONTH
-from ..patterns import DAY, MOD, MONTH, MONTH_FULL, WEEKDAY, I, day_in, meaning, month_in, month_number, one_of, relative
+from ..patterns import DAY, MOD, MONTH, MONTH_FULL, MONTH_SHORT, WEEKDAY, I, day_in, meaning, month_in, month_number, one_of, relative
 from ..provenance import Cue, CueKind, Direction, Reason
 from ..rule import Example, Rule
 from ..spans import make, publication, waiting
@@ -151,7 +151,7 @@ RULES = [
     ),
     Rule(
         "day_month", 100,
-        rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?{MONTH_FULL}\b",
+        rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?:{MONTH_FULL}|May|{MONTH_SHORT})\b",  # "17th May", "21 Jan"
         month_day,
         examples=(
             Example("The 32-year-old is set to face a Uefa hearing on 17 November and could be banned for a year.",

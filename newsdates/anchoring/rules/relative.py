@@ -217,7 +217,7 @@ RULES = [
     Rule(
         "relative_unit", 280,
         rf"(?!(?:{I(r'the')}\s+|(?<={I(r'the')}\s))(?i:last|final)\s+\w+\s+(?i:of|covered|before|in\s+which|when|that)\b)"
-        rf"(?:{I(r'the|this')}\s+)?{relative('last', 'next', 'this', 'coming', 'past', 'previous', 'following', 'current', 'same', 'that')}\s+"
+        rf"(?:{I(r'the|this')}\s+)?{relative('last', 'next', 'this', 'coming', 'upcoming', 'past', 'previous', 'following', 'current', 'same', 'that')}\s+"
         rf"(?P<unit>{I(r'year|month|week|weekend|decade|century|quarter')})\b{_NOT_A_FINAL}"
         rf"|{relative('the')}\s+(?P<unit>{I(r'weekend')})\b",
         relative_unit,
