@@ -6,8 +6,8 @@ from datetime import date
 import regex
 
 from ... import calendar as cal
-from ..patterns import YEAR, I
-from ..periods_of_business import latest_completed_quarter, period_in_view, shifted
+from ..patterns import MONTH_FULL, YEAR, I, month_number
+from ..periods_of_business import latest_completed_quarter, period_in_view, shifted, year_of_a_period
 from ..rule import Example, Rule
 from ..spans import OFFSET_FROM_STORY, make, publication, waiting
 
@@ -71,6 +71,15 @@ def year_earlier(match, context):
                 why=f"'{match.group(0)}': " + (f"'{period.text}' a year back" if period else "the year before the publication date"))
 
 
+def quarter_by_month(match, context):
+    """ "the September quarter", "the July-to-September quarter": the quarter that month ends or falls in."""
+    if missing := waiting(match, context):
+        return missing
+    number = (month_number(match.group("month_word")) - 1) // 3 + 1
+    year, way, reason = year_of_a_period("quarter", number, context, match)
+    return make(match, context, "DATE", f"{year:04d}-Q{number}", origin=publication(context), heading=way, why=reason)
+
+
 _FISCAL = I(r"fiscal(?:\s+year)?|financial\s+year")
 _LATEST = I(r"latest|most\s+recent|recent|year-ago|year-earlier|comparable|corresponding|same")
 _PERIOD_UNIT = I(r"quarter|period|fiscal\s+year|financial\s+year|full\s+year|half")
@@ -86,6 +95,19 @@ RULES = [
             Example("Thai cabinet approves fiscal 1988 budget worth one trillion baht", date(1997, 4, 9), "1988", matched="fiscal 1988"),
             Example("Investment expenditure accounted for 39 percent of the total fiscal 1998 budget, down from 42 percent a year earlier.",
                     date(1997, 4, 3), "1998", matched="fiscal 1998"),
+        ),
+    ),
+    Rule(
+        "quarter_by_month", 152,
+        rf"(?:{I(r'the')}\s+)?(?:{MONTH_FULL}[\s-]+(?:{I(r'to')}[\s-]+)?|{MONTH_FULL}\s*[-–]\s*)?(?P<month_word>{MONTH_FULL}|May)\s+{I(r'quarter')}\b",
+        quarter_by_month,
+        examples=(
+            Example("Falling house prices in Sydney, Melbourne and Brisbane in the September quarter could weigh on growth.",
+                    date(2005, 12, 13), "2005-Q3", matched="the September quarter"),
+            Example("General Motors said on Tuesday that it had made losses of 91 million U.S. dollars in the July-to-September quarter.",
+                    date(2006, 11, 7), "2006-Q3", matched="the July-to-September quarter"),
+            Example("The economy grew 4.3 percent in the July-September quarter, the Commerce Department said.", date(2006, 12, 21),
+                    "2006-Q3", matched="the July-September quarter"),
         ),
     ),
     Rule(
