@@ -126,9 +126,23 @@ def _short_names(language: str) -> frozenset[str]:
     return frozenset(form.lower() for name in names for form in info.get(name, []) if len(form) <= 3)
 
 
+@cache
+def _relative_words(language: str) -> frozenset[str]:
+    """The language's words for days counted from today ("hoy", "昨日", "어제")."""
+    from dateparser.languages.loader import default_loader
+
+    relative = default_loader.get_locale(language).info.get("relative-type", {})
+    return frozenset(word.lower() for words in relative.values() for word in words)
+
+
 def _a_word_of_another_kind(phrase: str, language: str) -> bool:
-    """ "mit" in "mit seinem Panzerzug" is German's "with", not Mittwoch: an abbreviation standing alone is not a date."""
-    return " " not in phrase.strip() and phrase.strip(" .,").lower() in _short_names(language)
+    """ "mit" in "mit seinem Panzerzug" is German's "with", not Mittwoch, and "の金" in Japanese is "of Kim", not
+    Friday: an abbreviation standing alone (or in a word of three characters at most) is not a date."""
+    word = phrase.strip(" .,").lower()
+    if " " in word or any(ch.isdigit() for ch in word) or word in _relative_words(language):
+        return False
+    short = _short_names(language)
+    return word in short or (len(word) <= 3 and any(name in word for name in short))
 
 
 def _value(moment: datetime, period: str) -> str:

@@ -139,9 +139,9 @@ def _small_heading(page, i, position, text, heading):
 def _title_line(page, i, position, text, heading):
     if page.has("title"):
         return None
-    if _looks_like_title(text) or (position == 0 and len(text) <= 200 and len(text.split()) >= 2):
+    if _looks_like_title(text) or (position == 0 and len(text) <= 200 and max(len(text.split()), len(_words(text))) >= 2):
         page.offer("title", Found(text, HOW_TEXT, text))
-    elif len(text) > 120 or (TERMINAL.search(text) and len(text.split()) >= 6):
+    elif len(text) > 120 or ((TERMINAL.search(text) or _CJK_SENTENCE_END.search(text)) and len(_words(text)) >= 6):
         return STORY  # the story starts without a title line
     else:
         page.notes.append(f"Skipped {text!r} above the story: not a title.")
@@ -156,11 +156,23 @@ def _person_byline(page, i, position, text, heading):
 
 
 def _story_start(page, i, position, text, heading):
-    return STORY if len(text) > 120 or TERMINAL.search(text) else SKIP
+    return STORY if len(text) > 120 or TERMINAL.search(text) or _CJK_SENTENCE_END.search(text) else SKIP
+
+
+# Chinese and Japanese write no spaces between words and end sentences with "。": a line of them counts a
+# word for every two characters.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_CJK_SENTENCE_END = re.compile(r"[。！？]\s*$")
+
+
+def _words(text: str) -> list[str]:
+    words = [word for word in text.split() if any(ch.isalpha() for ch in word)]
+    cjk = len(_CJK.findall(text))
+    return words + ["字"] * (cjk // 2 - len(words)) if cjk >= 4 else words
 
 
 def _looks_like_title(text: str) -> bool:
-    words = [word for word in text.split() if any(ch.isalpha() for ch in word)]
+    words = _words(text)
     return 2 <= len(words) <= 30 and len(text) <= 250 and not text.rstrip().endswith((".", ","))
 
 
