@@ -78,7 +78,7 @@ NUMBER_WORDS = {
 UNIT_SPELLINGS = {"hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute", "sec": "second", "secs": "second",
                   "yr": "year", "yrs": "year", "wk": "week", "wks": "week", "mth": "month", "mths": "month"}
 # Counts that name no number ("several years", "the past few months").
-VAGUE_QUANTITIES = ("several", "a few", "few", "many", "recent", "coming", "the past few", "the last few", "the next few", "the coming")
+VAGUE_QUANTITIES = ("several", "a few", "few", "many", "some", "recent", "coming", "the past few", "the last few", "the next few", "the coming")
 
 # The part of a period a modifier picks out, as TIMEX3 mods. "earlier" and "later" pick none.
 MOD_WORDS = {

@@ -156,7 +156,7 @@ _NOT_A_FINAL = rf"(?![\s-]*{I(r'finals?')}\b)"  # "the quarter-finals": a round 
 RULES = [
     Rule(
         "ago", 210,
-        rf"(?:(?P<approx>{I(APPROX_WORDS)})\s+)?(?P<number>{I(NUMBER)})[\s-]+(?P<unit>{UNIT})s?\s+"
+        rf"(?:(?P<approx>{I(APPROX_WORDS)})\s+)?(?P<number>{I(NUMBER)})[\s-]+(?P<unit>{UNIT})[sS]?\s+"
         rf"(?P<relation>{I(r'ago|earlier|later|from\s+now|hence|back')}\b|{I(r'before|after')}(?=\s*[.,;:!?)]|\s*$))",
         ago,
         examples=(
