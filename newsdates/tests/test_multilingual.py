@@ -63,3 +63,17 @@ def test_without_a_publication_date_only_what_needs_none_is_valued():
 def test_english_stays_with_the_engine():
     assert detect("Kim Jong Un arrived in Vladivostok on Wednesday, the Kremlin said.") == "en"
     assert annotate("Kim arrived on Wednesday.", date(2019, 4, 25))[0].rule == "weekday"
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        ("Лидер КНДР прибыл в среду. Вчера его поезд пересёк границу.", ["Лидер КНДР прибыл в среду.", "Вчера его поезд пересёк границу."]),
+        ("김정은 위원장이 어제 도착했다. 정상회담은 오늘 열린다.", ["김정은 위원장이 어제 도착했다.", "정상회담은 오늘 열린다."]),
+        ("昨日到着した。今日会談する。", ["昨日到着した。", "今日会談する。"]),
+    ],
+)
+def test_sentences_end_in_any_script(text, sentences):
+    from newsdates.sentences import split
+
+    assert [sentence.text for sentence in split(text)] == sentences
