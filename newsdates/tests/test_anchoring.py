@@ -562,3 +562,15 @@ def test_business_periods_take_their_unit_from_the_period_the_text_is_about():
 )
 def test_a_quarter_without_a_year_is_the_one_the_tense_points_to(text, dct, expected):
     assert [value for phrase, value in values(text, dct) if "quarter" in phrase] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"We met yesterday," he said on Monday.', "2019-04-21"),  # the Sunday before the Monday of the speech
+        ('"The talks start today," Lavrov told reporters Monday.', "2019-04-22"),
+        ('"We met yesterday," he said.', "2019-04-23"),  # no day of the speech: from the publication date
+    ],
+)
+def test_a_quoted_day_counts_from_the_day_of_the_speech_when_the_text_gives_it(text, expected):
+    assert annotate(text, WED)[0].value == expected

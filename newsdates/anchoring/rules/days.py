@@ -5,7 +5,8 @@ from datetime import date, timedelta
 
 import regex
 
-from ...lexicon import DAY_OF_STORY_ADJECTIVES, DAY_OFFSETS, DAY_WORD_SPELLINGS
+from ... import sentences
+from ...lexicon import DAY_OF_STORY_ADJECTIVES, DAY_OFFSETS, DAY_WORD_SPELLINGS, WEEKDAYS
 from ..patterns import DAY, MONTH, PART_OF_DAY, WEEKDAY, I, one_of
 from ..provenance import Anchor, AnchorKind, Direction, Reason
 from ..rule import Example, Rule
@@ -20,13 +21,44 @@ def relative_day(match, context):
         return missing
     # "this morning"; "last night" and "last evening" are the ones before the publication day
     offset = {**DAY_OFFSETS, "this": 0, "last": -1 if part in ("night", "nite", "evening") else 0}[word]
-    day = context.published + timedelta(days=offset)
-    span = make(match, context, "DATE", day.isoformat(), origin=publication(context),
+    base, origin = day_of_the_speech(match, context) or (context.published, publication(context))
+    day = base + timedelta(days=offset)
+    span = make(match, context, "DATE", day.isoformat(), origin=origin,
                 heading=Direction.PAST if offset < 0 else Direction.FUTURE if offset > 0 else Direction.PRESENT,
                 why=f"'{word}{' ' + part if part else ''}'")
     span.first = span.last = day
     span.mod = {"late": "END", "early": "START"}.get((match.groupdict().get("edge") or "").lower(), "")  # "late yesterday"
     return in_part_of_day(span, part or ("night" if word == "tonight" else ""))
+
+
+_SAYING = r"(?:said|says|told|added|declared|announced|insisted|stressed|warned|explained)"
+# '"…," he said on Monday.'   '"…," Lavrov told reporters Monday.'
+_SPEECH_DAY_AFTER = regex.compile(
+    rf"[^\"“”]*[\"”]\s*,?\s*(?:[\w.'’-]+\s+){{0,4}}?{_SAYING}(?:\s+[\w.'’-]+){{0,3}}?\s+(?:on\s+)?(?P<weekday>{WEEKDAY})\b"
+)
+# 'On Monday, he said: "…'   'He told reporters Monday: "…'
+_SPEECH_DAY_BEFORE = regex.compile(
+    rf"(?:\b(?:on\s+)?(?P<weekday>{WEEKDAY})\b[^\"“”.]{{0,60}}?{_SAYING}|{_SAYING}(?:\s+[\w.'’-]+){{0,3}}?\s+(?:on\s+)?(?P<weekday>{WEEKDAY}))"
+    r"[^\"“”.]{0,30}?[:,]?\s*[\"“][^\"“”]*$"
+)
+
+
+def day_of_the_speech(match, context) -> tuple[date, Anchor] | None:
+    """The day a quotation was spoken, where the text names it: in '"We met yesterday," he said on Monday',
+    "yesterday" is the Sunday before that Monday, whatever day the story was published."""
+    sentence_start, sentence_end = sentences.around(context.text, match.start(), match.end())
+    opening = context.text[sentence_start : match.start()]
+    if not (opening.count('"') % 2 == 1 or opening.rfind("\u201c") > opening.rfind("\u201d")):
+        return None  # not inside a quotation
+    said = (_SPEECH_DAY_AFTER.match(context.text, match.end(), sentence_end)
+            or _SPEECH_DAY_BEFORE.search(context.text, sentence_start, match.start()))
+    if not said:
+        return None
+    # the saying is past: the last such weekday up to the publication date
+    day = context.published - timedelta(days=(context.published.weekday() - WEEKDAYS[said.group("weekday").lower()]) % 7)
+    if day == context.published:
+        return None
+    return day, Anchor(AnchorKind.NAMED_DAY, day, f"the day of the speech, {said.group('weekday')}")
 
 
 def anaphoric_day(match, context):
@@ -95,6 +127,9 @@ RULES = [
             Example("He leaves tomorrow.", date(2019, 4, 25), "2019-04-26", matched="tomorrow"),
             Example("A dinner is planned tonight.", date(2019, 4, 24), "2019-04-24TNI", matched="tonight"),
             Example("Prices fell late yesterday, dealers said.", date(1997, 4, 10), "1997-04-09", matched="late yesterday"),
+            # a quotation dated by its speech: Saturday, the day before publication
+            Example('"Today what we have heard from Abu Mazen is a call for a civil war," Yussef said earlier Saturday.',
+                    date(2006, 12, 17), "2006-12-16", matched="Today"),
         ),
     ),
     Rule(
