@@ -19,6 +19,7 @@ from django.db.models import F, Q
 
 from articles.models import Article
 from newsdates import syndication
+from newsdates.calendar import without_part_of_day
 from newsdates.statements import (
     DATED_BY_NARRATIVE,
     DATED_BY_TEXT,
@@ -373,7 +374,7 @@ def _mention_fields(statement: Statement) -> dict:
         "phrase": span.text[:200],
         "phrase_start": span.start,
         "phrase_end": span.end,
-        "value": span.value,
+        "value": without_part_of_day(span.value),  # "early Wednesday evening" dates the day
         "timex_type": span.type,
         "first": span.first,
         "last": span.last,
@@ -526,7 +527,7 @@ def infer_publication_date(article: Article, index: EventIndex) -> str:
         matched = 0
         for statement in statements:
             event, _ = best_match(
-                statement.terms, statement.span.value, statement.span.first, statement.span.last, index,
+                statement.terms, without_part_of_day(statement.span.value), statement.span.first, statement.span.last, index,
                 reported=statement.reported, articles=[article.pk],
             )
             matched += event is not None
