@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('articles', '0004_syndicated_copies'),
-        ('timeline', '0003_how_dated_lead_and_mod'),
+        ('timeline', '0004_text_search'),
     ]
 
     operations = [
