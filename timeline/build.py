@@ -257,7 +257,7 @@ def build_article(article: Article, index: EventIndex, report: BuildReport) -> N
             report.mentions_unchanged += 1
             if not makes_event:
                 supporting.append((statement, mention))
-            elif mention.event_id is None and mention.value:
+            elif mention.event_id is None and _placeable(mention):
                 _attach(mention, index, report)
             continue
         if mention is None:
@@ -272,9 +272,9 @@ def build_article(article: Article, index: EventIndex, report: BuildReport) -> N
             report.mentions_updated += 1
         if not makes_event:
             supporting.append((statement, mention))
-        elif mention.value:
+        elif _placeable(mention):
             _attach(mention, index, report)
-        else:
+        elif not mention.value:
             report.mentions_waiting += 1
     gone = [m for key, m in existing.items() if key not in seen and m.status == Mention.Status.AUTOMATIC]
     for mention in gone:
@@ -288,6 +288,11 @@ def build_article(article: Article, index: EventIndex, report: BuildReport) -> N
         report.mentions_removed += len(gone)
     index.new_mentions.extend(fresh)
     index.changed_mentions.extend(changed)
+
+
+def _placeable(mention: Mention) -> bool:
+    """Whether a mention's date is on the calendar the timeline shows ("221 B.C." is not, yet)."""
+    return bool(mention.value and mention.first and mention.last)
 
 
 def _light(article: Article) -> Article:
@@ -310,13 +315,13 @@ def _support(
     leads = [m for m in sorted(live, key=lambda m: m.phrase_start) if m.lead]
     lead = placed[(leads[0].phrase_start, leads[0].phrase_end)] if leads else None
     news_ends = leads[0].sentence_end if leads else 0  # what comes up to the lead is the news, not a recollection
-    recollections = [(s, m) for s, m in supporting if s.sentence_start >= news_ends and s.of_the_past and m.value]
+    recollections = [(s, m) for s, m in supporting if s.sentence_start >= news_ends and s.of_the_past and _placeable(m)]
     for since, until in {(m.last - REACH_BACK, m.last) for _, m in recollections}:
         index.read_telling({t for _, m in recollections for t in _rarest(m.terms, index.vocabulary)}, since, until)
     for statement, mention in supporting:
         narrated = placed.get(statement.supports) if statement.supports else None
         narrated = narrated or lead
-        if not mention.value or narrated is None:
+        if not _placeable(mention) or narrated is None:
             index.remove(mention)
         elif index.of(mention) is None:
             target = _recalled(statement, mention, index) if statement.sentence_start >= news_ends else None

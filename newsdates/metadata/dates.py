@@ -49,6 +49,8 @@ def date_in_any_language(text: str) -> date | None:
     text = text.strip()
     if len(text) > _OTHER_LANGUAGE_DATE_LENGTH or not _A_YEAR.search(text) or not _A_DAY.search(_A_YEAR.sub(" ", text)):
         return None
+    if DATE_IN_TEXT.search(text):
+        return None  # an English date in a longer line ("MEXICO CITY, Nov. 30 , 2006 (Xinhua)"): a dateline, not this
     import dateparser
 
     try:
