@@ -141,16 +141,23 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 def mark_copies(report: BuildReport, articles: list[int] | None = None) -> None:
     """Find syndicated copies (the same wire story printed by several outlets) and record each one's
-    original, earliest first: corroboration counts independent reports. Among all the articles, or
-    between the given ones and those published within days of them."""
-    pool = _copy_pool(articles)
-    rows = list(pool.order_by(F("published").asc(nulls_last=True), "pk").values_list("pk", "body", "copy_of_id"))
-    copies = syndication.find_copies({pk: body for pk, body, _ in rows}, order=[pk for pk, _, _ in rows])
-    original_of = syndication.groups(copies)
-    score_of = {pair.copy: pair.score for pair in copies}
+    original, earliest first: corroboration counts independent reports. Copies are printed within days of
+    each other: they are looked for month by month (with a week either side, and the articles of unknown
+    date), all of them or those published near the given ones."""
+    order = Article.objects.order_by(F("published").asc(nulls_last=True), "pk")
+    rank = {pk: i for i, pk in enumerate(order.values_list("pk", flat=True))}
+    copies: dict[object, syndication.Copy] = {}
+    for pool in _copy_pools(articles):
+        rows = list(pool.values_list("pk", "body"))
+        texts = {pk: body for pk, body in rows}
+        for pair in syndication.find_copies(texts, order=sorted(texts, key=rank.__getitem__)):
+            copies[(pair.original, pair.copy)] = pair
+    original_of = syndication.groups(sorted(copies.values(), key=lambda pair: (rank[pair.original], rank[pair.copy])))
+    score_of = {pair.copy: pair.score for pair in copies.values()}
     given = None if articles is None else set(articles)
-    for pk, _, copy_of in rows:
-        wanted = original_of.get(pk)
+    current = dict(Article.objects.filter(copy_of__isnull=False).values_list("pk", "copy_of_id"))
+    for pk in sorted(set(original_of) | set(current), key=rank.__getitem__):
+        wanted, copy_of = original_of.get(pk), current.get(pk)
         if given is not None and not {pk, copy_of, wanted} & given:
             continue  # a pair outside what changed: its original may lie outside the window
         if wanted != copy_of:
@@ -158,6 +165,21 @@ def mark_copies(report: BuildReport, articles: list[int] | None = None) -> None:
             for event in Event.objects.filter(mentions__article_id=pk).distinct():
                 event.refresh_from_mentions()
     report.copies = len(original_of)
+
+
+def _copy_pools(articles: list[int] | None) -> Iterator:
+    """The sets of articles among which copies are looked for: a month's, a week either side, with those
+    of unknown date; or, for given articles, those published within a week of them."""
+    undated = Q(published__isnull=True)
+    if articles is not None:
+        yield _copy_pool(articles)
+        return
+    months = Article.objects.filter(published__isnull=False).dates("published", "month")
+    for month in months:
+        following = (month + timedelta(days=32)).replace(day=1)
+        yield Article.objects.filter(undated | Q(published__range=(month - COPY_WINDOW, following + COPY_WINDOW)))
+    if not months:
+        yield Article.objects.filter(undated)
 
 
 def _copy_pool(articles: list[int] | None):
@@ -316,7 +338,7 @@ def _support(
     lead = placed[(leads[0].phrase_start, leads[0].phrase_end)] if leads else None
     news_ends = leads[0].sentence_end if leads else 0  # what comes up to the lead is the news, not a recollection
     recollections = [(s, m) for s, m in supporting if s.sentence_start >= news_ends and s.of_the_past and _placeable(m)]
-    for since, until in {(m.last - REACH_BACK, m.last) for _, m in recollections}:
+    for since, until in {(_earlier(m.last, REACH_BACK), m.last) for _, m in recollections}:
         index.read_telling({t for _, m in recollections for t in _rarest(m.terms, index.vocabulary)}, since, until)
     for statement, mention in supporting:
         narrated = placed.get(statement.supports) if statement.supports else None
@@ -343,7 +365,7 @@ def _recalled(statement: Statement, mention: Mention, index: EventIndex) -> Cand
     rarest = _rarest(mention.terms, index.vocabulary)
     best, best_score = None, RECALL_THRESHOLD
     mine = kinds(mention.terms)
-    for candidate in index.telling(rarest, mention.last - REACH_BACK, mention.last):
+    for candidate in index.telling(rarest, _earlier(mention.last, REACH_BACK), mention.last):
         if candidate.emptied or (mine and candidate.kinds and not mine & candidate.kinds):
             continue
         score = candidate.similarity(wanted, norm)
@@ -352,6 +374,10 @@ def _recalled(statement: Statement, mention: Mention, index: EventIndex) -> Cand
         if score > best_score or best is None or _order(candidate) < _order(best):
             best, best_score = candidate, score
     return best
+
+
+def _earlier(day: date, by: timedelta) -> date:
+    return day - by if day - date.min > by else date.min
 
 
 def _rarest(terms: dict, vocabulary: Vocabulary) -> list[str]:

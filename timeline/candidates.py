@@ -185,6 +185,13 @@ class Candidate:
         return (self.event.value, self.event.start, self.event.end) != before
 
 
+def _shifted(day: date, by: timedelta) -> date:
+    try:
+        return day + by
+    except OverflowError:  # at the calendar's ends
+        return day
+
+
 def _month(day: date) -> tuple[int, int]:
     return (day.year, day.month)
 
@@ -226,9 +233,10 @@ class EventIndex:
     def around(self, first: date, last: date, reach: timedelta = timedelta(0)) -> list[Candidate]:
         """The events, not hidden, whose interval meets the months of `first` and of `last`, or of the days
         `reach` before and after (and those emptied by this build, until it saves)."""
-        months = {_month(first), _month(last), _month(first - reach), _month(last + reach)}
+        earliest, latest = _shifted(first, -reach), _shifted(last, reach)
+        months = {_month(first), _month(last), _month(earliest), _month(latest)}
         self._load_months(months)
-        self._load_long(min(first, first - reach), max(last, last + reach))
+        self._load_long(earliest, latest)
         if len(months) == 1:
             found = list(self._by_month.get(months.pop(), ()))
         else:
@@ -261,7 +269,7 @@ class EventIndex:
             for term in wanted[start : start + TERMS_A_QUERY]:
                 saying |= Q(terms__has_key=term)
                 self._told.add((term, window))
-            self._load(Event.objects.filter(saying, start__range=(first, last)))
+            self._load_new(Event.objects.filter(saying, start__range=(first, last)))
 
     def of(self, mention: Mention) -> Candidate | None:
         """The candidate a mention sits in, if any."""
@@ -359,8 +367,8 @@ class EventIndex:
             bulk_create_with_history(new_mentions, Mention, batch_size=BATCH)
         unsaved = {id(mention) for mention in new_mentions}
         changed = {id(m): m for m in [*changed_mentions, *self.moved.values()] if id(m) not in unsaved and m.pk is not None}
-        # Every change is kept in the history of the mention or event, as an editor's is: what an editor
-        # reverts to is what the build had made.
+        # A mention's every move is kept in its history, as an editor's is: what an editor reverts to is
+        # where the build had put it.
         if changed:
             _update(list(changed.values()), ["event", "updated_at", *(_MENTION_FIELDS if changed_mentions else ())])
         for evidence, mention, candidate in self.evidence:
@@ -368,7 +376,9 @@ class EventIndex:
             if candidate.pk is not None:
                 updated[id(candidate.event)] = candidate.event
         if updated:
-            _update(list(updated.values()), EVENT_FIELDS)
+            # An automatic event's new date, headline and counts follow from its mentions, whose every move
+            # is in their history: the event's own history keeps its creation and what editors did.
+            _update(list(updated.values()), EVENT_FIELDS, history=False)
         for candidate in emptied:
             self._forget(candidate)
         if emptied:
@@ -412,7 +422,7 @@ class EventIndex:
         for month in sorted(months - self._loaded_months):
             self._loaded_months.add(month)
             first, last = _month_bounds(month)
-            self._load(
+            self._load_new(
                 Event.objects.exclude(granularity__in=LONG_GRANULARITIES).filter(
                     start__gte=first - LONGEST_SHORT_SPAN, start__lte=last, end__gte=first
                 )
@@ -424,12 +434,19 @@ class EventIndex:
             if decade in self._long_loaded:
                 continue
             self._long_loaded.add(decade)
-            start, end = date(decade * 10, 1, 1), date(decade * 10 + 9, 12, 31)
-            self._load(Event.objects.filter(
+            start, end = date(max(1, decade * 10), 1, 1), date(min(9999, decade * 10 + 9), 12, 31)
+            self._load_new(Event.objects.filter(
                 Q(granularity="decade", start__range=(date(max(1, decade * 10 - 10), 1, 1), end))
                 | Q(granularity="century", start__range=(date(max(1, decade * 10 - 100), 1, 1), end)),
                 end__gte=start,
             ))
+
+    def _load_new(self, events) -> None:
+        """Read the events of a query that the index does not hold yet (their ids first: the build holds
+        most of the events it asks about, and reading them all again costs memory)."""
+        unknown = [pk for pk in events.values_list("pk", flat=True) if pk not in self.by_pk]
+        for start in range(0, len(unknown), BATCH):
+            self._load(Event.objects.filter(pk__in=unknown[start : start + BATCH]))
 
     def _load(self, events) -> None:
         """Read events into the index (those not in it yet); their mentions are read when first needed."""
@@ -456,13 +473,18 @@ class EventIndex:
 FEW = 20  # below this many rows, saving each costs less than one bulk update (a CASE per field and row)
 
 
-def _update(objects: list, fields: list[str]) -> None:
-    """Write these fields of these rows, with a history record of each."""
+def _update(objects: list, fields: list[str], history: bool = True) -> None:
+    """Write these fields of these rows, with a history record of each (or none)."""
     if len(objects) < FEW:
         for item in objects:
-            item.save(update_fields=fields)
-    else:
+            if history:
+                item.save(update_fields=fields)
+            else:
+                item.save_without_historical_record(update_fields=fields)
+    elif history:
         bulk_update_with_history(objects, type(objects[0]), fields, batch_size=BATCH)
+    else:
+        type(objects[0]).objects.bulk_update(objects, fields, batch_size=BATCH)
 
 
 def _fields(event: Event) -> tuple:
