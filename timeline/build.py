@@ -426,12 +426,11 @@ def compatible(first: date, last: date, value: str, candidate: Candidate, finer_
     or a day that the one dated by its day of report may have been (see `reported_after`). With
     `finer_only`, only the same date or finer ones."""
     event = candidate.event
-    if event.value == value or reported_after(first, last, by_report, candidate):
+    if event.value == value or (not finer_only and event.start <= first and last <= event.end):
         return True
-    short = (last - first).days <= MONTH_DAYS  # a longer interval would gather every day inside it
-    if short and first <= event.start and event.end <= last:
-        return True
-    return not finer_only and event.start <= first and last <= event.end
+    if (last - first).days <= MONTH_DAYS and first <= event.start and event.end <= last:
+        return True  # a longer interval would gather every day inside it
+    return reported_after(first, last, by_report, candidate)
 
 
 def reported_after(first: date, last: date, by_report: bool, candidate: Candidate) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -25,6 +26,7 @@ from newsdates.statements import kinds
 from .models import DatedBy, Event, Mention, precision
 from .vocabulary import Vocabulary
 
+MONTH_DAYS = 31
 LONG_GRANULARITIES = ("decade", "century")  # longer than any month's neighbourhood: looked at for every date
 LONGEST_SHORT_SPAN = timedelta(days=366)  # the longest interval of any other granularity (a year)
 BATCH = 500
@@ -55,7 +57,7 @@ class Candidate:
     event: Event
     vocabulary: Vocabulary
     loader: Callable[["Candidate"], None] | None = None  # reads its live mentions, when first needed
-    months: set[tuple[int, int]] = field(default_factory=set)
+    months: set[tuple[int, int] | date] = field(default_factory=set)  # where the index files it
     born: int = field(default_factory=itertools.count().__next__)  # the order candidates were made in
     saved: tuple = ()  # the event's fields as last read or written
     _members: list[Mention] | None = None
@@ -215,7 +217,8 @@ class EventIndex:
     def __init__(self, vocabulary: Vocabulary):
         self.vocabulary = vocabulary
         self.by_pk: dict[int, Candidate] = {}
-        self._by_month: dict[tuple[int, int], list[Candidate]] = defaultdict(list)
+        # Events by the months their interval meets, a day's by that day (a day query looks at a week of days).
+        self._buckets: dict[tuple[int, int] | date, list[Candidate]] = defaultdict(list)
         self._long: list[Candidate] = []
         self._loaded_months: set[tuple[int, int]] = set()
         self._long_loaded: set[int] = set()  # decades whose long events were read
@@ -231,17 +234,21 @@ class EventIndex:
 
     # ------------------------------------------------------------------ finding
     def around(self, first: date, last: date, reach: timedelta = timedelta(0)) -> list[Candidate]:
-        """The events, not hidden, whose interval meets the months of `first` and of `last`, or of the days
-        `reach` before and after (and those emptied by this build, until it saves)."""
+        """The events, not hidden, that may be compatible with the time from `first` to `last` (give or take
+        `reach` days): those longer than a day that meet its months, and, for a month or less, the days
+        inside it; with those emptied by this build, until it saves."""
         earliest, latest = _shifted(first, -reach), _shifted(last, reach)
-        months = {_month(first), _month(last), _month(earliest), _month(latest)}
+        months = set(_months(earliest, latest)) if (latest - earliest).days <= 2 * MONTH_DAYS else {
+            _month(first), _month(last), _month(earliest), _month(latest)}
         self._load_months(months)
         self._load_long(earliest, latest)
-        if len(months) == 1:
-            found = list(self._by_month.get(months.pop(), ()))
-        else:
-            found = list({id(c): c for month in months for c in self._by_month.get(month, ())}.values())
-        return found + [c for c in self._long if c.event.start <= last and first <= c.event.end]
+        found = {id(c): c for month in months for c in self._buckets.get(month, ())}
+        if (last - first).days <= MONTH_DAYS:
+            day = earliest
+            while day <= latest:
+                found.update((id(c), c) for c in self._buckets.get(day, ()))
+                day += timedelta(days=1)
+        return [*found.values(), *(c for c in self._long if c.event.start <= last and first <= c.event.end)]
 
     def telling(self, terms: list[str], since: date, until: date) -> list[Candidate]:
         """The events, not hidden, that say any of these stems and begin between `since` and `until`. Of
@@ -389,8 +396,9 @@ class EventIndex:
 
     # ------------------------------------------------------------------ keeping the months
     def _register(self, candidate: Candidate) -> None:
-        for month in candidate.months:
-            self._by_month[month] = [c for c in self._by_month[month] if c is not candidate]
+        """File an event under the day it is, or under the months its interval meets."""
+        for key in candidate.months:
+            self._buckets[key] = [c for c in self._buckets[key] if c is not candidate]
         if candidate in self._long:
             self._long.remove(candidate)
         event = candidate.event
@@ -400,9 +408,9 @@ class EventIndex:
             candidate.months = {(0, 0)}
             self._long.append(candidate)
         else:
-            candidate.months = set(_months(event.start, event.end))
-            for month in candidate.months:
-                self._by_month[month].append(candidate)
+            candidate.months = {event.start} if event.start == event.end else set(_months(event.start, event.end))
+            for key in candidate.months:
+                self._buckets[key].append(candidate)
 
     def _post(self, candidate: Candidate, terms: Iterable[str]) -> None:
         for term in terms:
@@ -411,8 +419,8 @@ class EventIndex:
                 holders.append(candidate)
 
     def _forget(self, candidate: Candidate) -> None:
-        for month in candidate.months:
-            self._by_month[month] = [c for c in self._by_month[month] if c is not candidate]
+        for key in candidate.months:
+            self._buckets[key] = [c for c in self._buckets[key] if c is not candidate]
         if candidate in self._long:
             self._long.remove(candidate)
         candidate.months = set()
@@ -484,7 +492,20 @@ def _update(objects: list, fields: list[str], history: bool = True) -> None:
     elif history:
         bulk_update_with_history(objects, type(objects[0]), fields, batch_size=BATCH)
     else:
-        type(objects[0]).objects.bulk_update(objects, fields, batch_size=BATCH)
+        _write(objects, fields)
+
+
+def _write(objects: list, fields: list[str]) -> None:
+    """One UPDATE per row, sent at once: Django's bulk update builds a CASE per field and row, which cost
+    more than the rest of a corpus build's writing."""
+    meta = type(objects[0])._meta
+    columns = [meta.get_field(name) for name in fields]
+    quote = connection.ops.quote_name
+    sql = (f"UPDATE {quote(meta.db_table)} SET {', '.join(f'{quote(c.column)} = %s' for c in columns)} "
+           f"WHERE {quote(meta.pk.column)} = %s")
+    rows = [[c.get_db_prep_save(getattr(item, c.attname), connection) for c in columns] + [item.pk] for item in objects]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def _fields(event: Event) -> tuple:
