@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.db.models import F, Q
 
-from articles.models import Article
+from articles.models import Article, Story
 from newsdates import syndication
 from newsdates.statements import (
     DATED_BY_TEXT,
@@ -57,12 +57,13 @@ class Vocabulary:
 
     document_frequency: Counter = field(default_factory=Counter)
     documents: int = 0
+    story: Story | None = None  # the story being built: its articles' words, and the events mentions may join
     stories: dict[int, dict[str, float]] = field(default_factory=dict, repr=False)  # article id → its words, weighed
 
     @classmethod
-    def of_articles(cls) -> "Vocabulary":
-        vocabulary = cls()
-        for body in Article.objects.values_list("body", flat=True).iterator(chunk_size=200):
+    def of_articles(cls, story: Story) -> "Vocabulary":
+        vocabulary = cls(story=story)
+        for body in story.articles.values_list("body", flat=True).iterator(chunk_size=200):
             vocabulary.document_frequency.update(set(stems(body)))
             vocabulary.documents += 1
         return vocabulary
@@ -117,27 +118,32 @@ class BuildReport:
 
 
 def build_timeline(
-    articles: Iterable[int] | None = None, progress: Callable[[int, int], None] | None = None
+    articles: Iterable[int] | None = None, progress: Callable[[int, int], None] | None = None, story: Story | None = None
 ) -> BuildReport:
-    """(Re)build the mentions and events of some articles (all by default), oldest first; articles
-    with no publication date last, so that theirs can be inferred from what the others report."""
+    """(Re)build the mentions and events of some articles (all by default) in `story` (by default every story
+    they belong to), oldest first; articles with no publication date last, so that theirs can be inferred
+    from what the others report. Events are built and merged within a story."""
     started = time.perf_counter()
     report = BuildReport()
-    vocabulary = Vocabulary.of_articles()
     mark_copies(report)
     chosen = Article.objects.all() if articles is None else Article.objects.filter(pk__in=list(articles))
-    total = chosen.count()
-    known = chosen.filter(published__isnull=False).order_by("published", "pk")
-    for article in known.iterator(chunk_size=100):
-        build_article(article, vocabulary, report)
-        _tick(report, total, progress)
-    for article in chosen.filter(published__isnull=True).order_by("pk").iterator(chunk_size=100):
-        inferred = infer_publication_date(article, vocabulary)
-        if inferred:
-            report.inferred.append(f"{article.file_name}: {inferred}")
-        build_article(article, vocabulary, report)
-        _tick(report, total, progress)
-    consolidate(report.touched_events, vocabulary, report)
+    stories = [story] if story else list(Story.objects.filter(articles__in=chosen).distinct().order_by("pk"))
+    total = sum(chosen.filter(stories=each).count() for each in stories)
+    for each in stories:
+        vocabulary = Vocabulary.of_articles(each)
+        in_story = chosen.filter(stories=each)
+        known = in_story.filter(published__isnull=False).order_by("published", "pk")
+        for article in known.iterator(chunk_size=100):
+            build_article(article, vocabulary, report)
+            _tick(report, total, progress)
+        for article in in_story.filter(published__isnull=True).order_by("pk").iterator(chunk_size=100):
+            inferred = infer_publication_date(article, vocabulary)
+            if inferred:
+                report.inferred.append(f"{article.file_name}: {inferred}")
+            build_article(article, vocabulary, report)
+            _tick(report, total, progress)
+        consolidate(report.touched_events, vocabulary, report)
+        report.touched_events.clear()
     report.seconds = time.perf_counter() - started
     return report
 
@@ -188,9 +194,10 @@ def _tick(report: BuildReport, total: int, progress) -> None:
 
 
 def rebuild_article(article: Article) -> BuildReport:
-    """Re-anchor one article after its publication date or text changed."""
+    """Re-anchor one article, in each of its stories, after its publication date or text changed."""
     report = BuildReport()
-    build_article(article, Vocabulary.of_articles(), report)
+    for story in article.stories.all():
+        build_article(article, Vocabulary.of_articles(story), report)
     report.articles = 1
     return report
 
@@ -207,7 +214,8 @@ def build_article(article: Article, vocabulary: Vocabulary, report: BuildReport)
     join the event that says the same (or start one); a statement without a date of its own is quoted
     in support of the event of the statement whose time it narrates."""
     statements = read_article(article.body, article.published, article.title)
-    existing = {(m.phrase_start, m.phrase_end): m for m in article.mentions.all()}
+    story = vocabulary.story
+    existing = {(m.phrase_start, m.phrase_end): m for m in article.mentions.filter(story=story)}
     # What an editor placed or removed stays so, even if an edit of the file moved it in the text.
     editors = {(m.phrase, m.quote) for m in existing.values() if m.status != Mention.Status.AUTOMATIC}
     touched: set[int] = set()
@@ -230,7 +238,7 @@ def build_article(article: Article, vocabulary: Vocabulary, report: BuildReport)
                 _attach(mention, vocabulary, touched, report)
             continue
         if mention is None:
-            mention = Mention(article=article, **fields)
+            mention = Mention(article=article, story=story, **fields)
             report.mentions_added += 1
         else:
             touched.add(mention.event_id)
@@ -250,19 +258,20 @@ def build_article(article: Article, vocabulary: Vocabulary, report: BuildReport)
             touched.add(mention.event_id)
             mention.delete()
             report.mentions_removed += 1
-    _support(article, supporting, touched)
+    _support(article, story, supporting, touched)
     _settle(touched, report)
     report.touched_events.update(pk for pk in touched if pk)
 
 
-def _support(article: Article, supporting: list[tuple[Statement, Mention]], touched: set) -> None:
+def _support(article: Article, story: Story, supporting: list[tuple[Statement, Mention]], touched: set) -> None:
     """Quote each statement without a date of its own in the event whose time it narrates: that of the
     statement it takes its date from, else the lead's (an editor's removal of that one sends it there)."""
+    mentions = article.mentions.filter(story=story)
     live = {
         (m.phrase_start, m.phrase_end): m.event_id
-        for m in article.mentions.exclude(status=Mention.Status.REMOVED).filter(event__isnull=False)
+        for m in mentions.exclude(status=Mention.Status.REMOVED).filter(event__isnull=False)
     }
-    lead = article.mentions.filter(lead=True).exclude(status=Mention.Status.REMOVED).values_list("event_id", flat=True).first()
+    lead = mentions.filter(lead=True).exclude(status=Mention.Status.REMOVED).values_list("event_id", flat=True).first()
     for statement, mention in supporting:
         target = live.get(statement.supports) if statement.supports else None
         target = target or lead
@@ -309,16 +318,16 @@ def _mention_fields(statement: Statement) -> dict:
     }
 
 
-def compatible_events(first: date, last: date, value: str, finer_only: bool = False):
-    """Events of the same date, or whose interval holds this one, or (for a month or less) lies inside it.
-    With `finer_only`, only the same date or finer ones."""
+def compatible_events(first: date, last: date, value: str, finer_only: bool = False, story: Story | None = None):
+    """Events of the story of the same date, or whose interval holds this one, or (for a month or less) lies
+    inside it. With `finer_only`, only the same date or finer ones."""
     same = Q(value=value)
     holds = Q(start__lte=first, end__gte=last)
     inside = Q(start__gte=first, end__lte=last)
     short = (last - first).days <= MONTH_DAYS  # a longer interval would gather every day inside it
     finer = inside if short else Q(pk__in=[])
     wanted = same | finer if finer_only else same | holds | finer
-    return Event.objects.filter(wanted).exclude(status=Event.Status.HIDDEN)
+    return Event.objects.filter(wanted, story=story).exclude(status=Event.Status.HIDDEN)
 
 
 def best_match(
@@ -337,7 +346,7 @@ def best_match(
     joins only an event of that very date: the saying is not the meeting it announces."""
     wanted = vocabulary.weigh(terms)
     best, best_score, best_needed = None, 0.0, 0.0
-    for event in compatible_events(first, last, value, finer_only).exclude(pk=exclude).only("pk", "terms", "value", "status"):
+    for event in compatible_events(first, last, value, finer_only, vocabulary.story).exclude(pk=exclude).only("pk", "terms", "value", "status"):
         if different_kinds(terms, event.terms) or (reported and event.value != value):
             continue
         score = cosine(wanted, vocabulary.weigh(event.terms))
@@ -374,7 +383,8 @@ def _attach(mention: Mention, vocabulary: Vocabulary, touched: set, report: Buil
         event.save(update_fields=["merge_evidence"])
         report.mentions_merged += 1
     else:
-        event = Event(headline=mention.headline, summary=mention.quote, terms=dict(mention.terms), dated_by=mention.dated_by)
+        event = Event(story=vocabulary.story, headline=mention.headline, summary=mention.quote, terms=dict(mention.terms),
+                      dated_by=mention.dated_by)
         event.set_value(mention.value, mention.mod, mention.first, mention.last)
         event.save()
         report.events_created += 1
@@ -431,7 +441,7 @@ def _candidate_dates(article: Article, vocabulary: Vocabulary) -> list[date]:
     mine = vocabulary.weigh(stems(article.body))
     scored = []
     for body, published in (
-        Article.objects.exclude(pk=article.pk).filter(published__isnull=False).values_list("body", "published").iterator()
+        vocabulary.story.articles.exclude(pk=article.pk).filter(published__isnull=False).values_list("body", "published").iterator()
     ):
         scored.append((cosine(mine, vocabulary.weigh(stems(body))), published))
     scored.sort(reverse=True)
