@@ -1,6 +1,8 @@
 from pathlib import Path
 
 import pytest
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 ROOT = Path(__file__).resolve().parent
 SEEDS = ROOT / "seeds"
@@ -35,3 +37,23 @@ def built(seeded):
     from timeline.build import build_timeline
 
     return build_timeline()
+
+
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@receiver(setting_changed)
+def _reset_task_backends(*, setting, **kwargs):
+    # Django keeps its task backends once made; a test that changes TASKS gets new ones.
+    if setting == "TASKS":
+        from django.tasks import task_backends
+
+        task_backends.__dict__.pop("settings", None)
+        for alias in list(vars(task_backends._connections)):
+            delattr(task_backends._connections, alias)
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Background tasks run inside the request that starts them: no worker needed (one test runs the real one)."""
+    settings.TASKS = IMMEDIATE_TASKS

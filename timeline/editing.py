@@ -25,12 +25,12 @@ def date_value_problem(value: str) -> str:
         day, _, time = value.partition("T")
         match = _TIME.match(time)
         if not match or not re.match(r"^\d{4}-\d{2}-\d{2}$", day):
-            return f"That is not a date and time this timeline can place {example}."
+            return f"That is not a TIMEX3 date and time this timeline can place {example}."
         hour, minute, second = (int(match[name]) if match[name] else 0 for name in ("hour", "minute", "second"))
         if hour > 24 or minute > 59 or second > 59 or (hour == 24 and (minute or second)):
             return "The time of day is out of range: hours go from 00 to 23, minutes and seconds from 00 to 59."
     if interval(value) is None:
-        return f"That is not a date this timeline can place {example}."
+        return f"That is not a TIMEX3 date this timeline can place {example}."
     return ""
 
 

@@ -60,12 +60,15 @@ class TimelineFilters(forms.Form):
     granularity = forms.MultipleChoiceField(required=False, choices=Granularity.choices, widget=forms.CheckboxSelectMultiple)
     page = forms.IntegerField(required=False, min_value=1)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, story=None, **kwargs):
         super().__init__(*args, label_suffix="", **kwargs)
         # "from" is a Python keyword: these two fields are added by name.
         self.fields["from"] = PartialDateField(label="From")
         self.fields["to"] = PartialDateField(label="To")
-        slugs = Source.objects.values_list("slug", "name")
+        sources = Source.objects.all()
+        if story is not None:
+            sources = sources.filter(Q(articles__stories=story) | Q(agency_articles__stories=story)).distinct()
+        slugs = sources.values_list("slug", "name")
         self.fields["source"].choices = [(UNKNOWN_SOURCE, "Unknown source"), *slugs]
 
     def show_counts(self, counts: dict[str, int]) -> None:
@@ -102,9 +105,9 @@ def without_source(cleaned: dict) -> dict:
     return {**cleaned, "source": []}
 
 
-def filter_events(cleaned: dict):
-    """Events matching the filters; an event shows when its interval overlaps [from, to]."""
-    events = Event.objects.exclude(status=Event.Status.HIDDEN)
+def filter_events(cleaned: dict, story=None):
+    """The story's events matching the filters; an event shows when its interval overlaps [from, to]."""
+    events = Event.objects.filter(story=story).exclude(status=Event.Status.HIDDEN)
     sources = cleaned.get("source") or []
     if sources:
         cited = Mention.objects.exclude(status=Mention.Status.REMOVED)

@@ -1,10 +1,9 @@
 from collections import Counter
 
+from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
-
-from django.conf import settings
 
 from articles.models import Article, Story
 from newsdates import granularity
@@ -321,3 +320,6 @@ class JobInput(models.Model):
 
     class Meta:
         ordering = ["pk"]
+
+    def __str__(self):
+        return self.url or self.name

@@ -8,7 +8,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from articles.fetch import fetch
-from articles.ingest import Document, FileOutcome
+from articles.ingest import Document, FileOutcome, IngestError
 
 from .build import build_timeline
 from .ingesting import ingest_into_story
@@ -29,6 +29,16 @@ def run_job(job_id: int) -> str:
     return summary
 
 
+class _RefusedInput:
+    """An upload refused on arrival (too large): it fails with the reason the command line would give."""
+
+    def __init__(self, name: str, reason: str):
+        self.display, self.reason = name, reason
+
+    def load(self) -> Document:
+        raise IngestError(self.reason)
+
+
 class _UrlInput:
     """A URL, fetched only when its turn comes, so that the page shows which one is being fetched."""
 
@@ -41,7 +51,11 @@ class _UrlInput:
 
 def ingest_job(job: Job) -> str:
     inputs = list(job.inputs.all())
-    documents = [_UrlInput(item.url) if item.url else Document(item.name, bytes(item.data), item.name) for item in inputs]
+    documents = [
+        _UrlInput(item.url) if item.url else _RefusedInput(item.name, item.refused) if item.refused
+        else Document(item.name, bytes(item.data), item.name)
+        for item in inputs
+    ]
     Job.objects.filter(pk=job.pk).update(total=len(documents), current=_display(documents[0]) if documents else "")
 
     def progress(done: int, total: int, outcome: FileOutcome) -> None:

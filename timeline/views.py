@@ -1,15 +1,16 @@
 from collections import OrderedDict
 
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from articles.models import Article, Source
+from articles.models import Article, Source, Story
 from newsdates import granularity
 from newsdates.anchoring import annotate
 
@@ -18,6 +19,9 @@ from .exports import FORMATS
 from .exports.records import with_mentions
 from .filters import UNKNOWN_SOURCE, TimelineFilters, filter_events, source_counts, without_source
 from .models import Event, Mention
+from .newsroom import DateForm
+from .permissions import is_editor
+from .stories import only_story, story_list
 
 PAGE_SIZE = 50
 DENSE_YEAR = 8  # more events than this in a year on one page: group them by month too
@@ -30,19 +34,26 @@ def _bad_request(request, form: TimelineFilters) -> HttpResponse:
 
 @require_GET
 @vary_on_headers("HX-Request")
-def timeline(request):
-    form = TimelineFilters(request.GET)
+def timeline(request, slug: str | None = None):
+    """A story's timeline at /stories/<slug>/; at / the only story's, or the list of stories when there are several."""
+    if slug is None:
+        story = only_story()
+        if story is None:
+            return story_list(request)
+    else:
+        story = get_object_or_404(Story, slug=slug)
+    form = TimelineFilters(request.GET, story=story)
     if not form.is_valid():
         return _bad_request(request, form)
     cleaned = form.cleaned_data
-    events = filter_events(cleaned)
+    events = filter_events(cleaned, story)
     page = Paginator(events, PAGE_SIZE).get_page(cleaned.get("page") or 1)
     shown = list(with_mentions(Event.objects.filter(pk__in=[e.pk for e in page.object_list]).order_by("start", "end", "pk")))
-    counts = source_counts(filter_events(without_source(cleaned)))
+    counts = source_counts(filter_events(without_source(cleaned), story))
     chosen = set(cleaned.get("source") or [])
     sources = [
-        {"slug": slug, "name": name, "events": counts.get(slug, 0), "checked": slug in chosen}
-        for slug, name in [*Source.objects.values_list("slug", "name").order_by("name"), (UNKNOWN_SOURCE, "Unknown source")]
+        {"slug": source_slug, "name": name, "events": counts.get(source_slug, 0), "checked": source_slug in chosen}
+        for source_slug, name in [*story_sources(story).values_list("slug", "name"), (UNKNOWN_SOURCE, "Unknown source")]
     ]
     form.fields["source"].choices = [(source["slug"], source["name"]) for source in sources]
     form.show_counts(counts)
@@ -59,11 +70,21 @@ def timeline(request):
         "axis_width": axis.WIDTH,
         "axis_height": axis.HEIGHT,
         "filters_query": form.canonical_query(),
-        "export_formats": FORMATS.values(),
-        "can_edit": request.user.is_authenticated and request.user.has_perm("timeline.change_event"),
+        "story": story,
+        "timeline_url": reverse("timeline:timeline") if slug is None else reverse("timeline:story", args=[story.slug]),
+        "export_links": [
+            {"label": f.label, "url": reverse(f.url_name) if slug is None else reverse(f"timeline:story-export-{f.name}", args=[story.slug])}
+            for f in FORMATS.values()
+        ],
+        "can_edit": is_editor(request.user),
     }
     partial = request.htmx and not request.htmx.history_restore_request
     return render(request, "timeline/page.html#results" if partial else "timeline/page.html", context)
+
+
+def story_sources(story: Story):
+    """The outlets and agencies of the story's articles."""
+    return Source.objects.filter(Q(articles__stories=story) | Q(agency_articles__stories=story)).distinct().order_by("name")
 
 
 def _group(events: list[Event]) -> list[dict]:
@@ -88,11 +109,12 @@ def _group(events: list[Event]) -> list[dict]:
 @vary_on_headers("HX-Request")
 def event(request, pk: int):
     event = get_object_or_404(Event.objects.exclude(status=Event.Status.HIDDEN), pk=pk)
-    [event] = with_mentions(Event.objects.filter(pk=event.pk))
+    [event] = with_mentions(Event.objects.filter(pk=event.pk).select_related("story"))
     context = {
         "event": event,
         "evidence": _readable_evidence(event, {m.pk: m for m in event.cited}),
-        "can_edit": request.user.is_authenticated and request.user.has_perm("timeline.change_event"),
+        "can_edit": is_editor(request.user),
+        "date_form": DateForm(initial={"value": event.value}),
     }
     partial = request.htmx and not request.htmx.history_restore_request
     return render(request, "timeline/event.html#provenance" if partial else "timeline/event.html", context)
@@ -169,13 +191,20 @@ def sources(request):
 
 
 @require_GET
-def export(request, format: str):
+def export(request, format: str, slug: str | None = None):
+    """A story's timeline as a file; the old /export/… URLs answer for the only story, or lead to the list."""
     if format not in FORMATS:
         raise Http404
-    form = TimelineFilters(request.GET)
+    if slug is None:
+        story = only_story()
+        if story is None and Story.objects.exists():
+            return redirect("timeline:stories")
+    else:
+        story = get_object_or_404(Story, slug=slug)
+    form = TimelineFilters(request.GET, story=story)
     if not form.is_valid():
         return _bad_request(request, form)
-    events = filter_events(form.cleaned_data)
+    events = filter_events(form.cleaned_data, story)
     articles = Article.objects.filter(pk__in=Mention.objects.filter(event__in=events.order_by()).values("article_id")).order_by(
         "published", "file_name")
     export_format = FORMATS[format]
