@@ -46,11 +46,11 @@ IMMEDIATE_TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.Immed
 def _reset_task_backends(*, setting, **kwargs):
     # Django keeps its task backends once made; a test that changes TASKS gets new ones.
     if setting == "TASKS":
+        from asgiref.local import Local
         from django.tasks import task_backends
 
         task_backends.__dict__.pop("settings", None)
-        for alias in list(vars(task_backends._connections)):
-            delattr(task_backends._connections, alias)
+        task_backends._connections = Local(task_backends.thread_critical)
 
 
 @pytest.fixture(autouse=True)

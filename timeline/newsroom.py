@@ -40,7 +40,7 @@ class MultipleFileField(forms.FileField):
 
 class AddArticlesForm(forms.Form):
     files = MultipleFileField(
-        required=False, label="Files",
+        required=False, label="Files", allow_empty_file=True,  # an empty file fails in the task, as on the command line
         help_text="Article texts (.txt, .md) or saved web pages (.html); choose as many as you like.",
         widget=MultipleFileInput(attrs={"accept": ".txt,.text,.md,.html,.htm,text/plain,text/html", "multiple": True}),
     )
@@ -92,7 +92,7 @@ def _require_editor(request):
 def new_story(request):
     if refusal := _require_editor(request):
         return refusal
-    form = StoryForm(request.POST or None, initial={})
+    form = StoryForm(request.POST) if request.method == "POST" else StoryForm()
     if request.method == "POST":
         if not form.data.get("slug"):
             form.data = form.data.copy()
@@ -109,7 +109,7 @@ def add_articles(request, slug: str):
     if refusal := _require_editor(request):
         return refusal
     story = get_object_or_404(Story, slug=slug)
-    form = AddArticlesForm(request.POST or None, request.FILES or None)
+    form = AddArticlesForm(request.POST, request.FILES) if request.method == "POST" else AddArticlesForm()
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "timeline/add_articles.html", {"story": story, "form": form}, status=400)
