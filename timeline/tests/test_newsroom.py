@@ -249,3 +249,15 @@ def test_without_javascript_a_quick_action_returns_to_the_page(built, editor, cl
     assert client.post(quick(event, "hide"))["Location"] == event.story.get_absolute_url()
     assert client.post(quick(event, "explode")).status_code == 400
     assert client.post(reverse("timeline:quick-action", args=[10**6, "hide"])).status_code == 404
+
+
+def test_web_addresses_are_fetched_by_the_task_and_refused_ones_say_why(story, editor, client, page_server, settings):
+    client.force_login(editor)
+    client.post(add_url(story), {"urls": f"{page_server}/kim.html\n{page_server}/missing\n"})
+    job = Job.objects.get()
+    assert job.counts == {"added": 1, "failed": 1}
+    assert job.failures == [{"name": f"{page_server}/missing", "reason": "the server answered 404 Not Found"}]
+    assert Article.objects.get().url == f"{page_server}/kim.html"
+    settings.INGEST_FETCH_PRIVATE = False
+    client.post(add_url(story), {"urls": f"{page_server}/kim.html"})
+    assert "loopback address (127.0.0.1), which is not fetched" in Job.objects.latest("pk").failures[0]["reason"]
