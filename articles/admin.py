@@ -104,6 +104,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "file_name", "byline", "url", "body"]
     list_select_related = ["source", "agency"]
     autocomplete_fields = ["source", "agency"]
+
+    class Media:
+        css = {"all": ["admin-dateline/admin.css"]}
     readonly_fields = ["texts_side_by_side", "notes_list", "content_hash", "ingested_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "byline", "url"]}),
@@ -138,9 +141,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     @admin.display(description="raw text (as ingested) and cleaned body")
     def texts_side_by_side(self, article):
         return format_html(
-            '<div style="display:grid;grid-template-columns:1fr 1fr;gap:1rem;max-width:100%">'
-            '<pre style="white-space:pre-wrap;max-height:40rem;overflow:auto">{}</pre>'
-            '<pre style="white-space:pre-wrap;max-height:40rem;overflow:auto">{}</pre></div>',
+            '<div class="texts-side-by-side"><pre>{}</pre><pre>{}</pre></div>',
             article.raw_text,
             article.body,
         )

@@ -32,7 +32,7 @@ def parse_partial_date(text: str) -> tuple[date, date]:
 
 
 class PartialDateField(forms.CharField):
-    widget = forms.TextInput(attrs={"placeholder": "2019 or 2019-04 or 2019-04-24", "inputmode": "numeric", "size": 12})
+    widget = forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"})
 
     def __init__(self, **kwargs):
         super().__init__(required=False, max_length=10, **kwargs)
@@ -44,31 +44,37 @@ class PartialDateField(forms.CharField):
         try:
             return parse_partial_date(value)
         except ValueError:
-            raise forms.ValidationError(f"“{value}” is not a date: use YYYY, YYYY-MM or YYYY-MM-DD.") from None
+            raise forms.ValidationError(f"“{value}” is not a date: write a year (2019), a month (2019-04) or a day (2019-04-24).") from None
 
 
 class TimelineFilters(forms.Form):
     """Every filter the timeline page, its fragments and its exports accept."""
 
-    source = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
+    source = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple,
+                                       error_messages={"invalid_choice": "There is no source “%(value)s” on this timeline."})
     q = forms.CharField(required=False, max_length=200, strip=True, label="Words in headlines and quotes",
                         widget=forms.SearchInput)
     min_sources = forms.IntegerField(
         required=False, min_value=1, max_value=1000, label="Reported by at least",
+        error_messages={"invalid": "Give the number of sources as a whole number, such as 2.",
+                        "min_value": "The number of sources must be at least 1.",
+                        "max_value": "The number of sources can be at most 1,000."},
         widget=forms.Select(choices=[("", "any number of sources"), *((n, f"{n} sources") for n in range(2, 6))]),
     )
-    granularity = forms.MultipleChoiceField(required=False, choices=Granularity.choices, widget=forms.CheckboxSelectMultiple)
-    page = forms.IntegerField(required=False, min_value=1)
+    granularity = forms.MultipleChoiceField(
+        required=False, choices=Granularity.choices, widget=forms.CheckboxSelectMultiple, label="Precision",
+        error_messages={"invalid_choice": "“%(value)s” is not a precision this timeline knows (day, week, month, year…)."})
+    within = forms.BooleanField(required=False, label="Only events wholly inside these dates")
+    page = forms.IntegerField(required=False, min_value=1,
+                              error_messages={"invalid": "The page must be a whole number, such as 2.",
+                                              "min_value": "Pages are numbered from 1."})
 
     def __init__(self, *args, story=None, **kwargs):
         super().__init__(*args, label_suffix="", **kwargs)
         # "from" is a Python keyword: these two fields are added by name.
         self.fields["from"] = PartialDateField(label="From")
         self.fields["to"] = PartialDateField(label="To")
-        sources = Source.objects.all()
-        if story is not None:
-            sources = sources.filter(Q(articles__stories=story) | Q(agency_articles__stories=story)).distinct()
-        slugs = sources.values_list("slug", "name")
+        slugs = story_sources(story).values_list("slug", "name")
         self.fields["source"].choices = [(UNKNOWN_SOURCE, "Unknown source"), *slugs]
 
     def show_counts(self, counts: dict[str, int]) -> None:
@@ -90,23 +96,36 @@ class TimelineFilters(forms.Form):
         cleaned = super().clean()
         start, end = cleaned.get("from"), cleaned.get("to")
         if start and end and start[0] > end[1]:
-            raise forms.ValidationError("“From” is after “To”.")
+            self.add_error("to", "“To” is before “From”: the dates are the wrong way round.")
         return cleaned
 
     def error_text(self) -> str:
+        """Every error in plain words, each led by its field's label ("From: “24/04/2019” is not a date…")."""
         parts = []
         for field, errors in self.errors.items():
-            label = "filters" if field == "__all__" else field
+            label = self.fields[field].label if field in self.fields else "Filters"
             parts.append(f"{label}: {' '.join(errors)}")
-        return "; ".join(parts)
+        return " ".join(parts)
+
+    def valid_part(self) -> dict:
+        """After a failed validation, the filters that were valid: what the page shows meanwhile."""
+        return {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
 
 
 def without_source(cleaned: dict) -> dict:
     return {**cleaned, "source": []}
 
 
+def story_sources(story=None):
+    """The outlets and agencies of the story's articles (every source when no story is given)."""
+    if story is None:
+        return Source.objects.order_by("name")
+    return Source.objects.filter(Q(articles__stories=story) | Q(agency_articles__stories=story)).distinct().order_by("name")
+
+
 def filter_events(cleaned: dict, story=None):
-    """The story's events matching the filters; an event shows when its interval overlaps [from, to]."""
+    """The story's events matching the filters; an event shows when its interval overlaps [from, to], or,
+    with `within`, only when it lies wholly inside."""
     events = Event.objects.filter(story=story).exclude(status=Event.Status.HIDDEN)
     sources = cleaned.get("source") or []
     if sources:
@@ -121,6 +140,11 @@ def filter_events(cleaned: dict, story=None):
         events = events.filter(end__gte=cleaned["from"][0])
     if cleaned.get("to"):
         events = events.filter(start__lte=cleaned["to"][1])
+    if cleaned.get("within"):
+        if cleaned.get("from"):
+            events = events.filter(start__gte=cleaned["from"][0])
+        if cleaned.get("to"):
+            events = events.filter(end__lte=cleaned["to"][1])
     if cleaned.get("q"):
         text = cleaned["q"]
         quoted = Mention.objects.exclude(status=Mention.Status.REMOVED).filter(quote__icontains=text).values("event_id")

@@ -19,5 +19,7 @@ urlpatterns = [
     path("events/<int:pk>/quick/<str:action>/", newsroom.quick_action, name="quick-action"),
     path("articles/<int:pk>/", views.article, name="article"),
     path("sources/", views.sources, name="sources"),
+    path("axis.json", views.axis_data, name="axis-data"),
+    path("stories/<slug:slug>/axis.json", views.axis_data, name="story-axis-data"),
     *(path(f"export/{f.file_name}", views.export, {"format": f.name}, name=f"export-{f.name}") for f in FORMATS.values()),
 ]

@@ -52,3 +52,21 @@ def test_admin_logins_are_throttled_after_repeated_failures(db, client):
     locked = client.post(login, {"username": "alice", "password": "right-horse-battery-staple"})
     assert locked.status_code == 429
     assert not client.session.get("_auth_user_id")
+
+
+def test_public_pages_answer_head_as_get_without_a_body(built, client):
+    from timeline.models import Event
+
+    event = Event.objects.get(value="2019-02")
+    for path in ["/", f"/events/{event.pk}/", "/sources/", "/export/timeline.json"]:
+        response = client.head(path)
+        assert response.status_code == 200, path
+        assert response.content == b""
+
+
+def test_every_response_carries_the_security_policies(built, client):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy and "'unsafe-inline'" not in policy
+    assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
+    assert "geolocation=()" in response["Permissions-Policy"]
