@@ -304,6 +304,13 @@ class Job(models.Model):
     def finished(self) -> bool:
         return self.state in (self.State.DONE, self.State.FAILED)
 
+    OUTCOMES = ("added", "updated", "unchanged", "duplicate", "failed")
+
+    @property
+    def outcome_counts(self) -> list[tuple[str, int]]:
+        """The outcomes so far in a fixed order (PostgreSQL's JSON keeps no key order)."""
+        return [(status, self.counts[status]) for status in self.OUTCOMES if self.counts.get(status)]
+
     @property
     def percent(self) -> int:
         return round(100 * self.done / self.total) if self.total else (100 if self.finished else 0)

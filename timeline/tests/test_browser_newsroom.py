@@ -103,7 +103,7 @@ def test_an_editor_uploads_the_seeds_and_watches_the_progress_to_the_timeline(si
     assert page.evaluate("window.notReloaded") is True
     text = page.locator(".job").inner_text()
     # the .txt seeds are the default story's already: they join this one unchanged; the pages are new articles
-    assert "10 / 10" in text and "5 unchanged · 5 added" in text and "Timeline: 10 articles" in text
+    assert "10 / 10" in text and "5 added · 5 unchanged" in text and "Timeline: 10 articles" in text
     shoot(page, "newsroom-progress-done")
     job = Job.objects.get()
     assert job.state == Job.State.DONE and job.failures == []
