@@ -67,11 +67,18 @@ def sign_in(page, site: str, next_url: str = "/") -> None:
 
 def run_worker_once() -> threading.Thread:
     """django-tasks-db's worker loop, for one task, in a thread (the command itself wants the main thread for signals)."""
+    from django.db import connections
     from django_tasks_db.management.commands.db_worker import Worker
 
     worker = Worker(queue_names=["default"], interval=0.2, batch=False, backend_name="default", startup_delay=False,
                     max_tasks=1, worker_id="browser-test", excluded_queue_names=[])
-    thread = threading.Thread(target=worker.run, daemon=True)
+    def run():
+        try:
+            worker.run()
+        finally:
+            connections.close_all()  # the thread's own connection, or the test database cannot be dropped
+
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     return thread
 
