@@ -192,7 +192,7 @@ class EventAdmin(HistoryFitsTheScreen, SimpleHistoryAdmin):
         ("Why its mentions were merged", {"classes": ["collapse"], "fields": ["evidence"]}),
     ]
     actions = ["merge_selected", "unmerge_selected", "hide_selected", "unhide_selected", "mark_reviewed"]
-    history_list_display = ["value", "headline", "status"]
+    history_list_display = ["status", "reviewed"]  # the record's name already gives its date and headline
     delete_confirmation_template = "admin/delete_with_consequences.html"
 
     def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):

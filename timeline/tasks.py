@@ -22,6 +22,7 @@ def run_job(job_id: int) -> str:
     try:
         summary = ingest_job(job) if job.kind == Job.Kind.INGEST else rebuild_job(job)
     except Exception as error:
+        job.inputs.all().delete()  # nothing half-read is kept; the articles already stored stay, each whole
         Job.objects.filter(pk=job.pk).update(state=Job.State.FAILED, finished_at=timezone.now(), current="",
                                              summary=f"Stopped by an error: {type(error).__name__}: {error}")
         raise

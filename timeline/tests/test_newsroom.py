@@ -184,10 +184,12 @@ def test_checked_by_an_editor_shows_only_for_reviewed_events(built, editor, clie
     event.status = Event.Status.EDITED
     event.save()
     assert "checked by an editor" not in client.get(event.get_absolute_url()).content.decode()
+    assert "checked by an editor" not in client.get("/", {"min_sources": 4}).content.decode()
     client.force_login(editor)
     client.post(quick(event, "review"), HTTP_HX_REQUEST="true")
     client.logout()
     assert "checked by an editor" in client.get(event.get_absolute_url()).content.decode()
+    assert "checked by an editor" in client.get("/", {"min_sources": 4}).content.decode()
 
 
 def test_an_editor_sees_edit_and_quick_actions_on_the_event_page(built, editor, viewer, client):
