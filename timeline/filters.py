@@ -10,6 +10,7 @@ from django.http import QueryDict
 
 from articles.models import Source
 
+from . import search
 from .models import Event, Granularity, Mention
 
 UNKNOWN_SOURCE = "unknown"
@@ -145,15 +146,14 @@ def filter_events(cleaned: dict, story=None):
             events = events.filter(start__gte=cleaned["from"][0])
         if cleaned.get("to"):
             events = events.filter(end__lte=cleaned["to"][1])
-    if cleaned.get("q"):
-        text = cleaned["q"]
-        quoted = Mention.objects.exclude(status=Mention.Status.REMOVED).filter(quote__icontains=text).values("event_id")
-        events = events.filter(Q(headline__icontains=text) | Q(summary__icontains=text) | Q(pk__in=quoted))
     if cleaned.get("min_sources"):
         events = events.filter(source_count__gte=cleaned["min_sources"])
     if cleaned.get("granularity"):
         events = events.filter(granularity__in=cleaned["granularity"])
-    return events.order_by("start", "end", "pk")
+    events = events.order_by("start", "end", "pk")
+    if cleaned.get("q"):
+        events = search.matching(events, cleaned["q"])
+    return events
 
 
 def source_counts(events) -> dict[str, int]:

@@ -3,7 +3,7 @@ from urllib.parse import urlsplit
 
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import BooleanField, Case, Count, Q, Value, When
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -413,6 +413,6 @@ def export(request, format: str, slug: str | None = None):
     articles = Article.objects.filter(pk__in=Mention.objects.filter(event__in=events.order_by()).values("article_id")).order_by(
         "published", "file_name")
     export_format = FORMATS[format]
-    response = HttpResponse(export_format.render(articles, events), content_type=export_format.content_type)
+    response = StreamingHttpResponse(export_format.stream(articles, events), content_type=export_format.content_type)
     response["Content-Disposition"] = f'attachment; filename="{export_format.file_name}"'
     return response

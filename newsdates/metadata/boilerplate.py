@@ -1,9 +1,8 @@
 """Page furniture: what a saved or copied web page holds besides the story, and how to leave it out."""
 
-import html
 import re
+from html.parser import HTMLParser
 
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 URL = re.compile(r"https?://[^\s<>\"')]+")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 ORIGINAL_URL = re.compile(r"^(?:original\s+url|source\s+url|url|link|source)\s*:\s*(?P<url>\S*)\s*$", re.IGNORECASE)
@@ -23,9 +22,26 @@ PHOTO_CREDIT_SUFFIX = re.compile(r"\s*(?:PHOTO|PHOTOS|FILE PHOTO|IMAGE)\s*:\s*[A
 TERMINAL = re.compile(r"[.!?:;\"”’')\]]$")
 
 
+class _Text(HTMLParser):
+    """The text of a piece of HTML, as a browser would show it: markup read by a real parser, so that an
+    escaped "&lt;script&gt;" is the text "<script>" and never becomes markup by being unescaped after a strip."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.pieces.append(data)
+
+
 def plain(line: str) -> str:
     """A line as a reader sees it: HTML tags and entities resolved, spaces folded."""
-    return _SPACES.sub(" ", html.unescape(_TAG.sub("", line))).strip()
+    if "<" not in line and "&" not in line:
+        return _SPACES.sub(" ", line).strip()
+    reader = _Text()
+    reader.feed(line)
+    reader.close()
+    return _SPACES.sub(" ", "".join(reader.pieces)).strip()
 
 
 def clean_body(lines: list[str]) -> str:

@@ -1,10 +1,11 @@
 """The timeline as files to download: one module per format, each adding itself to `FORMATS`.
 
 The download URLs, the page's links and `export_timeline --format` all come from `FORMATS`: a new
-format is one module here, imported at the bottom of this file.
+format is one module here, imported at the bottom of this file. Every format streams: it yields its
+file in pieces while it reads the events a chunk at a time, so memory stays flat whatever the size.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 
@@ -14,11 +15,14 @@ class ExportFormat:
     file_name: str  # the download's name, also its URL: "timeline.json"
     content_type: str
     label: str  # the page's link: "JSON"
-    render: Callable  # (articles, events) → bytes; both querysets already filtered
+    stream: Callable[..., Iterator[bytes]]  # (articles, events) → the file in pieces; both querysets already filtered
 
     @property
     def url_name(self) -> str:
         return f"timeline:export-{self.name}"
+
+    def render(self, articles, events) -> bytes:
+        return b"".join(self.stream(articles, events))
 
 
 FORMATS: dict[str, ExportFormat] = {}

@@ -8,28 +8,31 @@ from icalendar import Event as CalendarEvent
 from newsdates import granularity
 
 from . import ExportFormat, register
-from .records import source_names, with_mentions
+from .records import each_event, source_names
 
 
-def timeline_ics(events, domain: str = "dateline.local") -> bytes:
+def entry(event, domain: str = "dateline.local") -> CalendarEvent:
+    item = CalendarEvent()
+    item.add("uid", f"event-{event.pk}@{domain}")
+    item.add("summary", event.headline)
+    item.add("dtstart", event.start)
+    item.add("dtend", event.end + timedelta(days=1))
+    item.add("dtstamp", event.updated_at)
+    shown = granularity.describe(event.granularity, event.start, event.end)
+    item.add("description", f"{event.summary}\n\n{shown} ({event.value}). Sources: {', '.join(source_names(event))}")
+    return item
+
+
+def stream(articles, events):
+    """The calendar's head, each event as it is read, then its end: the calendar is never whole in memory."""
     calendar = Calendar()
     calendar.add("prodid", "-//Dateline//timeline//EN")
     calendar.add("version", "2.0")
-    for event in with_mentions(events):
-        entry = CalendarEvent()
-        entry.add("uid", f"event-{event.pk}@{domain}")
-        entry.add("summary", event.headline)
-        entry.add("dtstart", event.start)
-        entry.add("dtend", event.end + timedelta(days=1))
-        entry.add("dtstamp", event.updated_at)
-        shown = granularity.describe(event.granularity, event.start, event.end)
-        entry.add("description", f"{event.summary}\n\n{shown} ({event.value}). Sources: {', '.join(source_names(event))}")
-        calendar.add_component(entry)
-    return calendar.to_ical()
+    head, end = calendar.to_ical().split(b"END:VCALENDAR")
+    yield head
+    for event in each_event(events):
+        yield entry(event).to_ical()
+    yield b"END:VCALENDAR" + end
 
 
-def render(articles, events) -> bytes:
-    return timeline_ics(events)
-
-
-register(ExportFormat("ics", "timeline.ics", "text/calendar; charset=utf-8", "Calendar (.ics)", render))
+register(ExportFormat("ics", "timeline.ics", "text/calendar; charset=utf-8", "Calendar (.ics)", stream))

@@ -1,20 +1,14 @@
 """The timeline as JSON: articles and events with every mention (the schema is in the README)."""
 
-import json
-
 from . import ExportFormat, register
-from .records import article_record, event_record, with_mentions
+from .records import article_record, each_article, each_event, event_record, json_object
 
 
-def timeline_json(articles, events) -> dict:
-    return {
-        "articles": [article_record(a) for a in articles.select_related("source", "agency")],
-        "events": [event_record(e) for e in with_mentions(events)],
-    }
+def stream(articles, events):
+    return json_object([
+        ("articles", (article_record(a) for a in each_article(articles))),
+        ("events", (event_record(e) for e in each_event(events))),
+    ])
 
 
-def render(articles, events) -> bytes:
-    return json.dumps(timeline_json(articles, events), ensure_ascii=False, indent=2).encode()
-
-
-register(ExportFormat("json", "timeline.json", "application/json", "JSON", render))
+register(ExportFormat("json", "timeline.json", "application/json", "JSON", stream))

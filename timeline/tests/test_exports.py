@@ -8,8 +8,11 @@ import jsonschema
 from django.core.management import call_command
 from icalendar import Calendar
 
+from articles.ingest import ingest_text
 from articles.models import Article
-from timeline.exports.json import timeline_json
+from timeline.build import build_timeline
+from timeline.exports import FORMATS
+from timeline.exports.csv import inert
 from timeline.exports.records import with_mentions
 from timeline.models import Event, Mention
 
@@ -98,6 +101,45 @@ def test_display_dates_keep_their_granularity(built):
 
 def test_exports_read_events_in_constant_queries(built, django_assert_num_queries):
     with django_assert_num_queries(3):  # articles, events, mentions (with their articles and sources joined)
-        timeline_json(Article.objects.all(), Event.objects.all())
+        FORMATS["json"].render(Article.objects.all(), Event.objects.all())
     with django_assert_num_queries(2):
         [len(e.cited) for e in with_mentions(Event.objects.all())]
+
+
+def test_exports_never_load_the_articles_texts(built, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for export_format in FORMATS.values():
+        with CaptureQueriesContext(connection) as queries:
+            export_format.render(Article.objects.all(), Event.objects.all())
+        selected = " ".join(q["sql"] for q in queries.captured_queries)
+        assert '"raw_text"' not in selected and '"body"' not in selected, export_format.name
+
+
+def test_exports_stream_in_pieces_that_make_the_whole_file(built, client):
+    response = client.get("/export/timeline.json")
+    assert response.streaming
+    pieces = list(response.streaming_content)
+    assert len(pieces) > 10
+    assert json.loads(b"".join(pieces))["events"]
+
+
+MALICIOUS = """Envoys meet &lt;script&gt;alert(1)&lt;/script&gt; at talks
+
+=HYPERLINK("http://evil.example/","Click") The envoys met on Tuesday, 23 April 2019, in Vladivostok, &lt;img src=x onerror=alert(2)&gt; officials said.
+"""
+
+
+def test_what_an_article_says_is_never_run_by_a_timeline_viewer_or_a_spreadsheet(db):
+    ingest_text(MALICIOUS, "malicious.txt")
+    build_timeline()
+    slides = json.loads(FORMATS["timelinejs"].render(Article.objects.all(), Event.objects.all()))["events"]
+    text = json.dumps(slides)
+    assert "<script" not in text and "<img" not in text  # TimelineJS renders these fields as HTML
+    assert any("&lt;script&gt;" in s["text"]["headline"] or "&lt;img" in s["text"]["text"] for s in slides)
+    rows = list(csv.reader(io.StringIO(FORMATS["csv"].render(Article.objects.all(), Event.objects.all()).decode())))
+    formulas = [cell for row in rows[1:] for cell in row if cell.startswith(("=", "+", "-", "@"))]
+    assert formulas == []
+    assert any(cell.startswith("'=HYPERLINK") for row in rows[1:] for cell in row)  # written, but inert
+    assert inert("=1+1") == "'=1+1" and inert("-3") == "'-3" and inert(42) == 42 and inert("Kim") == "Kim"

@@ -290,7 +290,7 @@ def test_the_sources_page_shows_articles_a_page_at_a_time(built, client, monkeyp
 
 def test_exports_honour_the_filters(built, client):
     response = client.get(reverse("timeline:export-json"), {"min_sources": 4})
-    data = json.loads(response.content)
+    data = json.loads(b"".join(response.streaming_content))
     assert [e["value"] for e in data["events"]] == ["2019-02"]
     assert {a["file"][:3] for a in data["articles"]} == {"000", "001", "002", "003", "004"}
     assert response["Content-Disposition"].endswith('timeline.json"')

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import F
 
 from articles.models import Article, Story
-from timeline.exports import FORMATS, render
+from timeline.exports import FORMATS
 from timeline.models import Event
 
 
@@ -35,4 +35,11 @@ class Command(BaseCommand):
         events = Event.objects.filter(story=chosen).order_by("start", "end", "pk")
         if not include_hidden:
             events = events.exclude(status=Event.Status.HIDDEN)
-        self.stdout.write(render(format, articles, events).decode(), ending="")
+        # Streamed, piece by piece: flat memory however large the timeline.
+        binary = getattr(self.stdout, "buffer", None)  # the terminal's bytes; a StringIO (in tests) takes text
+        for piece in FORMATS[format].stream(articles, events):
+            if binary is not None:
+                binary.write(piece)
+            else:
+                self.stdout.write(piece.decode(), ending="")
+        self.stdout.flush()

@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('articles', '0005_stories'),
-        ('timeline', '0003_how_dated_lead_and_mod'),
+        ('timeline', '0004_text_search'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
