@@ -125,9 +125,11 @@ def story_sources(story=None):
 
 
 def filter_events(cleaned: dict, story=None):
-    """The story's events matching the filters; an event shows when its interval overlaps [from, to], or,
-    with `within`, only when it lies wholly inside."""
-    events = Event.objects.filter(story=story).exclude(status=Event.Status.HIDDEN)
+    """The story's events (every story's when none is given) matching the filters; an event shows when its
+    interval overlaps [from, to], or, with `within`, only when it lies wholly inside."""
+    events = Event.objects.exclude(status=Event.Status.HIDDEN)
+    if story is not None:
+        events = events.filter(story=story)
     sources = cleaned.get("source") or []
     if sources:
         cited = Mention.objects.exclude(status=Mention.Status.REMOVED)

@@ -16,7 +16,7 @@ def test_it_keeps_the_old_single_timeline_when_there_is_one_story(built, client)
     assert page.status_code == 200 and page.context["story"].slug == "timeline"
     assert 'id="results"' in page.content.decode()
     export = client.get("/export/timeline.json")
-    assert export.status_code == 200 and len(json.loads(export.content)["events"]) == Event.objects.exclude(status="hidden").count()
+    assert export.status_code == 200 and len(json.loads(b"".join(export.streaming_content))["events"]) == Event.objects.exclude(status="hidden").count()
 
 
 def test_two_stories_have_separate_timelines(two_stories, client):
@@ -51,7 +51,7 @@ def test_the_old_export_urls_lead_to_the_list_when_there_are_several(two_stories
     response = client.get("/export/timeline.csv")
     assert response.status_code == 302 and response["Location"] == reverse("timeline:stories")
     story = client.get(reverse("timeline:story-export-json", args=["malaysian-shares"]))
-    data = json.loads(story.content)
+    data = json.loads(b"".join(story.streaming_content))
     assert {a["file"] for a in data["articles"]} == {"AFP_ENG_19970401.0006.txt", "AFP_ENG_19970402.0010.txt"}
     assert data["events"] and all(e["start"].startswith("1997") for e in data["events"])
 
