@@ -25,9 +25,19 @@ def month_value(day: date) -> str:
 
 
 def week_value(day: date) -> str:
-    """The ISO week of `day` as TIMEX3 annotators write it: "2000-W7", "2019-W16" (no zero padding)."""
+    """The ISO week of `day` as the TIMEX3 guidelines write it: "2000-W07", "2019-W16" (zero-padded)."""
     year, week, _ = day.isocalendar()
-    return f"{year:04d}-W{week}"
+    return f"{year:04d}-W{week:02d}"
+
+
+_PART_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T(?:MO|AF|EV|NI|DT)$")
+
+
+def without_part_of_day(value: str) -> str:
+    """The day of a value that names a part of it ("2019-04-24TEV" is 2019-04-24), other values as they are:
+    the timeline works in days and clock times."""
+    found = _PART_OF_DAY.match(value)
+    return found[1] if found else value
 
 
 def last_day_of_month(year: int, month: int) -> date:
@@ -41,7 +51,7 @@ _YEAR = re.compile(r"^(\d{4})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
-_DECADE = re.compile(r"^(\d{3})X$")
+_DECADE = re.compile(r"^(\d{3})X?$")  # "197" as the guidelines write a decade, "197X" as some annotators do
 _CENTURY = re.compile(r"^(\d{2})$")
 
 

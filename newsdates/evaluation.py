@@ -1,11 +1,11 @@
-"""Scoring the anchoring engine, and the naive dateparser baseline, on a folder of TimeML documents."""
+"""Scoring the anchoring engine, and the naive dateparser baseline, on folders of TimeML documents."""
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from .anchoring.engine import NEWS, annotate
+from .anchoring.engine import annotate
 from .timeml import Score, TimeMLDocument, Timex, score_corpus
 
 
@@ -21,10 +21,20 @@ class Run:
         return self.characters / 1000 / self.seconds if self.seconds else float("inf")
 
 
+@dataclass
+class SetResult:
+    """Every system's run over one folder of documents."""
+
+    name: str
+    documents: int
+    gold: int
+    runs: list[Run] = field(default_factory=list)
+
+
 def dateline_system(document: TimeMLDocument) -> list[Timex]:
     return [
         Timex(span.start, span.end, span.text, span.type, span.value, span.mod)
-        for span in annotate(document.text, document.dct, NEWS)
+        for span in annotate(document.text, document.dct)
     ]
 
 
@@ -70,3 +80,26 @@ def report(runs: list[Run]) -> str:
     return "\n".join(lines)
 
 
+def side_by_side(results: list[SetResult]) -> str:
+    """One line per set and system: strict, relaxed and value F1 and the speed, then the speed ratio over
+    all sets together (the same text read by each system in the same run)."""
+    header = f"{'set':<16} {'system':<13} {'gold':>5} {'strict F1':>9} {'relaxed F1':>10} {'value F1':>9} {'value P/R':>11} {'kchar/s':>9}"
+    lines = [header, "-" * len(header)]
+    totals: dict[str, list[float]] = {}
+    for result in results:
+        for system in result.runs:
+            overall = system.score.overall
+            precision, recall, f1 = overall.value
+            lines.append(
+                f"{result.name:<16} {system.name:<13} {result.gold:>5} {100 * overall.strict[2]:>9.1f} {100 * overall.relaxed[2]:>10.1f}"
+                f" {100 * f1:>9.1f} {f'{100 * precision:.1f}/{100 * recall:.1f}':>11} {system.kchars_per_second:>9,.1f}"
+            )
+            seconds_and_characters = totals.setdefault(system.name, [0.0, 0])
+            seconds_and_characters[0] += system.seconds
+            seconds_and_characters[1] += system.characters
+    speeds = {name: characters / 1000 / seconds for name, (seconds, characters) in totals.items() if seconds}
+    lines.append("")
+    lines.append("speed over all sets: " + ", ".join(f"{name} {speed:,.1f} kchar/s" for name, speed in speeds.items()))
+    if "dateline" in speeds and "search_dates" in speeds:
+        lines.append(f"dateline / search_dates: {speeds['dateline'] / speeds['search_dates']:.1f}x")
+    return "\n".join(lines)

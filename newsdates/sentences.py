@@ -1,7 +1,8 @@
 """Splitting news text into sentences, with their character offsets.
 
 A full stop ends a sentence unless it closes an abbreviation ("U.S.", "Mr.", "Jan.", "a.m." before a
-time zone or weekday) or a single initial; paragraphs and blank lines always end one.
+time zone or weekday) or a single initial; paragraphs and blank lines always end one, and so do "。",
+"！" and "？".
 """
 
 from dataclasses import dataclass
@@ -18,7 +19,8 @@ _AFTER_CLOCK = r"(?:[A-Z]{2,4}T?\b|GMT|UTC|Monday|Tuesday|Wednesday|Thursday|Fri
 _BREAK = regex.compile(
     rf"(?<!\b(?:{_ABBREVIATIONS}|[A-Z]))"  # not an abbreviation or an initial ("Kim J. Un")
     rf"(?<!\b[ap]\.m(?=\.\s+(?:\(\s*)?(?:{_AFTER_CLOCK}|\d{{1,4}}\b)))"  # "10 a.m. (0800 GMT)"
-    r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘(`']*[A-Z0-9])"
+    r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘(`'«„]*[\p{Lu}\p{Lo}0-9])"  # a capital in any script, or a script without case (Hangul)
+    r"|[。！？]+[」』”）)]*\s*"  # Chinese and Japanese end sentences with no space after
     r"|\n\s*\n"
 )
 

@@ -3,7 +3,7 @@
 import re
 
 _DATE = (
-    r"(?:\d{4}|\d{3}X?|\d{2}|XXXX)"  # a year, a decade ("197", "197X"), a century ("19")
+    r"(?:BC)?(?:\d{4}|\d{3}X?|\d{2}|XXXX)"  # a year, a decade ("197", "197X"), a century ("19"); "BC0490" as TIMEX2 writes it
     r"(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?"  # month, day
     r"|-W(?:\d{1,2}|XX)(?:-(?:[1-7]|WE))?"  # ISO week, its day or weekend
     r"|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?"

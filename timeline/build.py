@@ -19,6 +19,7 @@ from django.db.models import F, Q
 
 from articles.models import Article, Story
 from newsdates import syndication
+from newsdates.calendar import without_part_of_day
 from newsdates.statements import (
     DATED_BY_TEXT,
     HAPPENING_KINDS,
@@ -302,7 +303,7 @@ def _mention_fields(statement: Statement) -> dict:
         "phrase": span.text[:200],
         "phrase_start": span.start,
         "phrase_end": span.end,
-        "value": span.value,
+        "value": without_part_of_day(span.value),  # "early Wednesday evening" dates the day
         "timex_type": span.type,
         "first": span.first,
         "last": span.last,
@@ -414,7 +415,7 @@ def infer_publication_date(article: Article, vocabulary: Vocabulary) -> str:
         matched = 0
         for statement in statements:
             event, _ = best_match(
-                statement.terms, statement.span.value, statement.span.first, statement.span.last, vocabulary,
+                statement.terms, without_part_of_day(statement.span.value), statement.span.first, statement.span.last, vocabulary,
                 reported=statement.reported, articles=[article.pk],
             )
             matched += event is not None

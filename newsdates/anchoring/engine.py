@@ -11,14 +11,17 @@ from datetime import date
 import regex
 
 from .. import calendar as cal
-from .provenance import Anchor, AnchorKind
+from ..language import ENGLISH, detect
+from .provenance import Anchor, AnchorKind, Direction
 from .rule import Rule
 from .rules import RULES
+from .rules.business import FISCAL_YEAR
 from .rules.clock import date_times_by_a_later_day
-from .spans import NARRATIVE, NEWS, OFFSET_FROM_STORY, WEEKDAY_OF_SAYING, Context, Span
+from .spans import AUTO, NARRATIVE, NEWS, OFFSET_FROM_STORY, POST, WEEKDAY_OF_SAYING, Context, Span
+from .text_kind import text_kind
 from .triggers import ANYTHING, APOSTROPHE, DIGIT, first_words
 
-__all__ = ["NARRATIVE", "NEWS", "Span", "annotate"]
+__all__ = ["AUTO", "NARRATIVE", "NEWS", "POST", "Span", "annotate", "text_kind"]
 
 
 def _starts(rules: list[Rule]) -> set[str]:
@@ -52,20 +55,35 @@ _LEAVE_THE_STORY = {OFFSET_FROM_STORY, WEEKDAY_OF_SAYING}
 _EARLIEST_REFERENCE, _LATEST_REFERENCE = date(1000, 1, 1), date(2999, 12, 31)
 
 
-def annotate(text: str, published: date | None, kind: str = NEWS) -> list[Span]:
+def annotate(text: str, published: date | None, kind: str = AUTO, language: str | None = None) -> list[Span]:
     """Every temporal expression in `text`, with its TIMEX3 value relative to `published` (the publication date).
 
+    `language` is the text's ISO 639-1 code, detected when not given (`newsdates.language`): English
+    is read by this engine, any other language by dateparser (`newsdates.multilingual`).
+
+    `kind` says what relative expressions count from: NEWS the publication date, NARRATIVE the last
+    date the text established; AUTO (the default) decides from the text's own dates (`text_kind`).
     A publication date outside the years 1000–2999 is no reference: relative expressions then wait
     for one, as they do when there is no date at all.
     """
     if published and not (_EARLIEST_REFERENCE <= published <= _LATEST_REFERENCE):
         published = None
+    language = detect(text) if language is None else language
+    if language and language != ENGLISH:
+        from .multilingual import annotate_foreign
+
+        return annotate_foreign(text, published, language)
+    if kind == AUTO:
+        kind = text_kind(text, published)
     start_of_story = Anchor(AnchorKind.STORY_START, published) if published else None
-    context = Context(text=text, published=published, kind=kind, story_day=start_of_story, story_date=start_of_story)
+    context = Context(text=text, published=published, kind=kind, publication_date=published,
+                      story_day=start_of_story, story_date=start_of_story)
     context.expression_at = lambda position: _expression_at(position, context)
     for match in _MASTER.finditer(text):
         if context.spans and match.start() < context.spans[-1].end:
             continue  # inside an expression a rule already extended past its match ("the day before last Tuesday")
+        if kind == NARRATIVE and published and context.story_date.kind is AnchorKind.PHRASE:
+            context.published = context.story_date.day  # a history counts from the date it has reached
         try:
             rule, found = _normalise(match, context)
         except (ValueError, OverflowError):
@@ -96,8 +114,12 @@ def _record(span: Span, rule: Rule, context: Context) -> None:
         bounds = cal.interval(span.value, span.mod)
         if bounds:
             span.first, span.last = bounds
-    if span.first and span.type in ("DATE", "TIME") and rule.moves_story and span.rule not in _LEAVE_THE_STORY:
+    if span.type == "DATE" and span.rule not in _LEAVE_THE_STORY and (cal.granularity(span.value) in ("quarter", "half") or span.rule == FISCAL_YEAR):
+        context.period = span
+    if (span.first and span.type in ("DATE", "TIME") and rule.moves_story and span.rule not in _LEAVE_THE_STORY
+            and cal.granularity(span.value[:10] if "T" in span.value else span.value)):  # "now" dates no story
         context.story_date = Anchor(AnchorKind.PHRASE, span.first, span.text, span.value)
+        context.story_counted_back = span.rule == "ago" and span.heading is Direction.PAST
         if span.first == span.last:
             context.story_day = Anchor(AnchorKind.PHRASE, span.first, span.text, span.first.isoformat())
             context.story_day_end = span.end

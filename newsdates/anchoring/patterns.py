@@ -6,10 +6,12 @@ from ..lexicon import (
     ABBREVIATED_MONTHS,
     APPROXIMATORS,
     COUNTED_UNITS,
+    FULL_WEEKDAYS,
     MONTHS,
     NUMBER_WORDS,
     PARTS_OF_DAY,
     RELATIVE_WORDS,
+    UNIT_SPELLINGS,
     WEEKDAYS,
     Relative,
 )
@@ -33,7 +35,12 @@ MONTH_FULL = "(?:" + longest_first(m.capitalize() for m in _LONG_MONTHS if m != 
 MONTH_ANY = "(?:" + longest_first([m.capitalize() for m in _LONG_MONTHS] + [m.capitalize() + "." for m in ABBREVIATED_MONTHS] + [m.capitalize() for m in ABBREVIATED_MONTHS]) + ")"
 MONTH_ANY_UPPER = "(?:" + longest_first([m.upper() for m in _LONG_MONTHS] + [m.upper() + "." for m in ABBREVIATED_MONTHS]) + ")"
 MONTH = rf"(?:{MONTH_ANY}|{MONTH_ANY_UPPER})"
-WEEKDAY = "(?:" + longest_first(w.capitalize() for w in WEEKDAYS if len(w) > 4) + ")"
+MONTH_SHORT = "(?:" + longest_first([m.capitalize() + "." for m in ABBREVIATED_MONTHS] + [m.capitalize() for m in ABBREVIATED_MONTHS]) + ")"
+# A weekday's full name in any case ("Friday", "friday", "FRIDAY": posts write all three), and the longer
+# abbreviations ("Thurs"); "Mon", "Sat" and the like only where a word says they are days (`WEEKDAY_SHORT`).
+WEEKDAY = ("(?:" + longest_first(w.capitalize() for w in WEEKDAYS if len(w) > 4 and w not in FULL_WEEKDAYS)
+           + "|" + I(longest_first(FULL_WEEKDAYS)) + ")")
+WEEKDAY_SHORT = I(longest_first(w for w in WEEKDAYS if len(w) <= 5 and w not in FULL_WEEKDAYS))
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 PART_OF_DAY = f"(?:{one_of(PARTS_OF_DAY)})"
@@ -43,7 +50,8 @@ NUMBER = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+\d/\d)?|(?:{NUMBER_WORD})(?:-(?:{NUMBER_WORD}))?(?:\s+and\s+a\s+half)?|"
     r"a\s+couple\s+of|couple\s+of|half\s+an?|a\s+half|a\s+dozen|an?)"
 )
-UNIT = f"(?:{one_of(COUNTED_UNITS)})"
+# "hours", "HOURS", and as posts shorten them: "hrs", "mins" (longest first: "hrs" before "hr")
+UNIT = I(longest_first(COUNTED_UNITS + tuple(UNIT_SPELLINGS)))
 MOD = r"(?:the\s+(?:beginning|start|middle|end|close)\s+of|(?:beginning|start|middle|end)\s+of|the\s+(?:first|last|final)\s+(?:days|weeks?)\s+of|early|late|mid)"
 APPROX_WORDS = longest_first(APPROXIMATORS)
 

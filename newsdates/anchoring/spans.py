@@ -6,8 +6,10 @@ from datetime import date
 
 from .provenance import Anchor, AnchorKind, Direction, Reason
 
-NEWS = "news"
-NARRATIVE = "narrative"
+NEWS = "news"  # relative expressions count from the publication date
+NARRATIVE = "narrative"  # …from the last date the text established (a history, a biography)
+POST = "post"  # a social-media post: news's reference, and the bare "morning", "winter", "February" of chat
+AUTO = "auto"  # decided per document by what the text's own dates say (`text_kind`)
 
 # Rule names a normaliser gives a span that must leave the story's date where it was: "the agency said
 # Thursday" dates the saying, and "a year earlier" in a comparison is the baseline, not the story.
@@ -63,12 +65,19 @@ class Span:
 @dataclass
 class Context:
     text: str
+    # The date relative expressions count from: the publication date in news; in narrative text the
+    # last date the text established, moved as the engine reads (the publication date stays in `publication_date`).
     published: date | None
     kind: str
+    publication_date: date | None = None
     # What the story has said so far, for expressions counted from it ("the next day", "that year"):
     story_day: Anchor | None = None  # the last single day the text established
     story_day_end: int = 0  # where the text established it
     story_date: Anchor | None = None  # the start of the last date of any granularity ("in 1976"…)
+    story_counted_back: bool = False  # whether that date was counted back from the publication date ("a year ago")
+    # The business period the text is about: the last quarter, half or fiscal year it named ("the third
+    # quarter"), from which "a year earlier", "the year-ago period" and "the latest quarter" take their unit.
+    period: Span | None = None
     spans: list[Span] = field(default_factory=list)
     dayless_times: list[Span] = field(default_factory=list)  # times dated by a fallback, no day named with them
     # The spans the expression at a position makes, for rules that read the expression after their own.
@@ -82,6 +91,17 @@ def make(match, context: Context, type_: str, value: str, mod: str = "", origin:
                 origin=origin, heading=heading, why=why if isinstance(why, Reason) else Reason(why))
 
 
+def in_part_of_day(span: Span, part: str) -> Span:
+    """A day's span narrowed to the part of the day the text names ("this morning": 1998-02-06TMO), a TIME
+    as the TIMEX3 guidelines write it."""
+    from ..lexicon import PART_OF_DAY_CODES
+
+    code = PART_OF_DAY_CODES.get(" ".join(part.lower().split()).removeprefix("the ")) if part else None
+    if code and span.value and len(span.value) == 10:
+        span.value, span.type = f"{span.value}T{code}", "TIME"
+    return span
+
+
 def waiting(match, context: Context, type_: str = "DATE") -> Span | None:
     """A span that waits for a publication date, when the text has none; None when it has one."""
     if context.published is None:
@@ -90,4 +110,7 @@ def waiting(match, context: Context, type_: str = "DATE") -> Span | None:
 
 
 def publication(context: Context) -> Anchor:
+    """What a relative expression counts from: the publication date, or in narrative text the story's date."""
+    if context.kind == NARRATIVE and context.story_date is not None and context.story_date.kind is AnchorKind.PHRASE:
+        return context.story_date
     return Anchor(AnchorKind.PUBLICATION, context.published)

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import regex
 
 from .. import calendar as cal
-from ..lexicon import NUMBER_WORDS, UNIT_CODES
+from ..lexicon import NUMBER_WORDS, UNIT_CODES, UNIT_SPELLINGS
 
 
 def number(word: str) -> float | None:
@@ -28,6 +28,7 @@ def number(word: str) -> float | None:
 
 def unit_key(word: str) -> str:
     word = word.lower()
+    word = UNIT_SPELLINGS.get(word, UNIT_SPELLINGS.get(word.rstrip("s"), word))
     return "century" if word.startswith("centur") else word.rstrip("s")
 
 
@@ -97,7 +98,7 @@ def unit_value(day: date, unit: str) -> str:
     if unit == "quarter":
         return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
     if unit == "decade":
-        return f"{day.year // 10:03d}X"
+        return f"{day.year // 10:03d}"
     if unit == "century":
         return f"{day.year // 100:02d}"
     if unit == "season":

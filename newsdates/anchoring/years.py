@@ -2,9 +2,10 @@
 
 from datetime import date
 
+from .. import calendar as cal
 from .patterns import meaning
-from .provenance import PAST_BY_DEFAULT, Anchor, Cue, Direction, Reason
-from .spans import Context, publication
+from .provenance import PAST_BY_DEFAULT, Anchor, AnchorKind, Cue, CueKind, Direction, Reason
+from .spans import NARRATIVE, POST, Context, publication
 from .tense import direction, past_verb_right_before
 
 
@@ -15,6 +16,8 @@ def pick_year(month: int, day: int | None, context: Context, match, forced: Cue 
     relative word, `forced`) says otherwise and the nearest is months away ("in January" said in
     October of something done).
     """
+    if context.kind == NARRATIVE and context.story_date is not None and context.story_date.kind is AnchorKind.PHRASE:
+        return _year_in_the_story(month, day, context.story_date)
     published = context.published
     candidates = []
     for year in range(published.year - 4, published.year + 5):  # four years each way reach a February 29
@@ -29,7 +32,9 @@ def pick_year(month: int, day: int | None, context: Context, match, forced: Cue 
     if day is None and month == published.month:
         return published.year, way, Reason(cue, "; the current month")
     tolerance = 0 if forced or day is None else past_tolerance(context, match) if way is Direction.PAST else 92
-    if day is None and way is Direction.NONE:
+    if day is None and way is Direction.NONE and context.kind == POST:
+        cue = Cue(Direction.NONE, CueKind.NO_CUE)  # posts speak of the month to come as often as of the one gone: the nearest
+    elif day is None and way is Direction.NONE:
         # news reports the past, but the month after the publication date is more likely next month
         # than eleven months ago ("then we have the Gulf Cup in January", said in December)
         cue, way, tolerance = PAST_BY_DEFAULT, Direction.PAST, 45
@@ -46,6 +51,28 @@ def pick_year(month: int, day: int | None, context: Context, match, forced: Cue 
         if later:
             return later[0].year, way, Reason(cue)
     return nearest.year, way, Reason(cue, "; nearest to the publication date")
+
+
+def _year_in_the_story(month: int, day: int | None, story: Anchor) -> tuple[int, Direction, Reason] | None:
+    """A narrative's "On July 14" is in the year the story has reached: that very year after a year
+    ("In 1940 … On July 14"), the nearest such date after a month or a day ("In November 1940 … In March")."""
+    if cal.granularity(story.shown) not in ("day", "week", "month", "quarter", "season", "half"):
+        year = story.day.year
+        try:
+            date(year, month, day or 1)
+        except ValueError:
+            return None
+        return year, Direction.NONE, Reason(f"the year of the story's date '{story.phrase}'")
+    candidates = []
+    for year in (story.day.year - 1, story.day.year, story.day.year + 1):
+        try:
+            candidates.append(date(year, month, day or 15))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    nearest = min(candidates, key=lambda c: abs((c - story.day).days))
+    return nearest.year, Direction.NONE, Reason(f"nearest to the story's date '{story.phrase}'")
 
 
 def past_tolerance(context: Context, match) -> int:

@@ -36,6 +36,28 @@ def date_from_match(match: re.Match) -> date | None:
     return None
 
 
+# A line that may be a date in another language: short, with a year and a day number ("25 апреля 2019",
+# "2019년 4월 25일", "Jeudi 25 avril 2019"). Only such lines are given to dateparser, which is slow on others.
+_OTHER_LANGUAGE_DATE_LENGTH = 48
+_A_YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
+_A_DAY = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?!\d)")
+_WHOLE_DATE = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
+
+
+def date_in_any_language(text: str) -> date | None:
+    """The date a short line is, in any language dateparser reads, with its day, month and year all given."""
+    text = text.strip()
+    if len(text) > _OTHER_LANGUAGE_DATE_LENGTH or not _A_YEAR.search(text) or not _A_DAY.search(_A_YEAR.sub(" ", text)):
+        return None
+    import dateparser
+
+    try:
+        parsed = dateparser.parse(text, settings=_WHOLE_DATE)
+    except (ValueError, OverflowError):
+        return None
+    return parsed.date() if parsed else None
+
+
 def find_date(text: str) -> tuple[date, str] | None:
     for match in DATE_IN_TEXT.finditer(text):
         found = date_from_match(match)

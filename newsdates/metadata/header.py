@@ -9,7 +9,7 @@ precedence table in `fields` chooses among them.
 import re
 
 from .boilerplate import MARKDOWN_HEADING, ORIGINAL_URL, PHOTO_CREDIT_SUFFIX, TERMINAL, URL
-from .dates import DATE_ONLY_LINE, DAY_MONTH_YEAR, MONTH_DAY_YEAR, date_from_match, find_date
+from .dates import DATE_ONLY_LINE, DAY_MONTH_YEAR, MONTH_DAY_YEAR, date_from_match, date_in_any_language, find_date
 from .fields import HOW_BYLINE, HOW_DATELINE, HOW_HEADER, HOW_TEXT, Found
 from .outlets import Outlet, agency_by_alias
 from .page import Page
@@ -55,19 +55,22 @@ def _empty_heading(page, i, position, text, heading):
 
 
 def _date_line(page, i, position, text, heading):
-    """A line that is only a date: under the title it dates the article; above it, it is a crawl stamp."""
-    if not DATE_ONLY_LINE.match(text):
+    """A line that is only a date, in English or another language ("25 апреля 2019", "Jeudi 25 avril
+    2019"): under the title it dates the article; above it, it is a crawl stamp."""
+    english = DATE_ONLY_LINE.match(text)
+    other = None if english else date_in_any_language(text)
+    if not english and not other:
         return None
     if not page.has("title"):
         page.notes.append(f"Ignored the date line {text!r} above the title: a crawl or print date, not publication.")
-    elif not page.has("published") and (found := find_date(text)):
-        page.offer("published", Found(found[0], HOW_BYLINE, text, "day"))
+    elif not page.has("published") and (found := (find_date(text) or (None,))[0] if english else other):
+        page.offer("published", Found(found, HOW_BYLINE, text, "day"))
     return HEADER
 
 
 def _published_header(page, i, position, text, heading):
     header = _PUBLISHED_HEADER.match(text)
-    found = find_date(header["rest"]) if header else None
+    found = (find_date(header["rest"]) or _in_any_language(header["rest"])) if header else None
     if not found:
         return None
     is_update = "update" in header["label"].lower()
@@ -76,6 +79,11 @@ def _published_header(page, i, position, text, heading):
     elif is_update and not page.has("published"):
         page.notes.append(f"Saw an update date {text!r}; publication date not stated in a header.")
     return HEADER
+
+
+def _in_any_language(text: str) -> tuple | None:
+    found = date_in_any_language(text)
+    return (found, text) if found else None
 
 
 def _by_line(page, i, position, text, heading):
@@ -131,9 +139,9 @@ def _small_heading(page, i, position, text, heading):
 def _title_line(page, i, position, text, heading):
     if page.has("title"):
         return None
-    if _looks_like_title(text) or (position == 0 and len(text) <= 200 and len(text.split()) >= 2):
+    if _looks_like_title(text) or (position == 0 and len(text) <= 200 and max(len(text.split()), len(_words(text))) >= 2):
         page.offer("title", Found(text, HOW_TEXT, text))
-    elif len(text) > 120 or (TERMINAL.search(text) and len(text.split()) >= 6):
+    elif len(text) > 120 or ((TERMINAL.search(text) or _CJK_SENTENCE_END.search(text)) and len(_words(text)) >= 6):
         return STORY  # the story starts without a title line
     else:
         page.notes.append(f"Skipped {text!r} above the story: not a title.")
@@ -148,11 +156,23 @@ def _person_byline(page, i, position, text, heading):
 
 
 def _story_start(page, i, position, text, heading):
-    return STORY if len(text) > 120 or TERMINAL.search(text) else SKIP
+    return STORY if len(text) > 120 or TERMINAL.search(text) or _CJK_SENTENCE_END.search(text) else SKIP
+
+
+# Chinese and Japanese write no spaces between words and end sentences with "。": a line of them counts a
+# word for every two characters.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_CJK_SENTENCE_END = re.compile(r"[。！？]\s*$")
+
+
+def _words(text: str) -> list[str]:
+    words = [word for word in text.split() if any(ch.isalpha() for ch in word)]
+    cjk = len(_CJK.findall(text))
+    return words + ["字"] * (cjk // 2 - len(words)) if cjk >= 4 else words
 
 
 def _looks_like_title(text: str) -> bool:
-    words = [word for word in text.split() if any(ch.isalpha() for ch in word)]
+    words = _words(text)
     return 2 <= len(words) <= 30 and len(text) <= 250 and not text.rstrip().endswith((".", ","))
 
 

@@ -61,6 +61,7 @@ def test_evaluate_timex_prints_scores_for_both_systems(tmp_path, capsys):
     call_command("evaluate_timex", str(tmp_path), "--baseline")
     out = capsys.readouterr().out
     assert "1 documents, 2 gold expressions" in out
+    assert "dateline / search_dates:" in out
     assert "dateline       all" in out and "search_dates   all" in out
     assert "kchar/s" in out
 
@@ -68,3 +69,12 @@ def test_evaluate_timex_prints_scores_for_both_systems(tmp_path, capsys):
 def test_evaluate_timex_reports_a_folder_without_documents(tmp_path):
     with pytest.raises(CommandError, match="no .tml files"):
         call_command("evaluate_timex", str(tmp_path))
+
+
+def test_annotate_reads_a_text_in_another_language(tmp_path, capsys):
+    path = tmp_path / "story.txt"
+    path.write_text("Le dirigeant nord-coréen est arrivé hier à Vladivostok en train blindé.", encoding="utf-8")
+    call_command("annotate", str(path), "--dct", "2019-04-25", "--format", "jsonl")
+    [line] = capsys.readouterr().out.splitlines()
+    record = json.loads(line)
+    assert (record["text"], record["value"], record["rule"]) == ("hier", "2019-04-24", "dateparser")

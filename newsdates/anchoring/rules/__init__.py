@@ -3,9 +3,9 @@ expression, each with its pattern, normaliser and examples; to add a rule, add o
 RULES (or a new family, listed below) with an `order` that places it before the rules it must beat."""
 
 from ..rule import Rule
-from . import clock, days, durations, explicit, holidays, months, periods, relative, seasons, sets, vague, weekdays
+from . import business, clock, days, durations, explicit, holidays, months, periods, posts, relative, seasons, sets, vague, weekdays
 
-_FAMILIES = (explicit, months, periods, seasons, holidays, relative, durations, weekdays, days, clock, sets, vague)
+_FAMILIES = (explicit, months, periods, business, seasons, holidays, relative, durations, weekdays, days, clock, sets, vague, posts)
 
 
 def _in_order(rules: list[Rule]) -> list[Rule]:

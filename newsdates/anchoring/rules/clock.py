@@ -7,10 +7,10 @@ import regex
 
 from ... import sentences
 from ...lexicon import DAY_OFFSETS, HOUR_WORDS, MILITARY_TIME_ZONES, NOT_AFTER_AN_HOUR, NUMBER_WORDS, WEEKDAYS
-from ..patterns import WEEKDAY, I, one_of
+from ..patterns import WEEKDAY, I, longest_first, one_of
 from ..provenance import Anchor, AnchorKind, Reason
 from ..rule import Example, Rule
-from ..spans import NEWS, Context, Span, make, publication
+from ..spans import NARRATIVE, POST, Context, Span, make, publication
 from .weekdays import resolve_weekday
 
 
@@ -30,7 +30,7 @@ def _time_day(match, context: Context) -> tuple[date | None, Anchor | None, bool
     if before and before.first and before.first == before.last:
         dayless = any(before is time for time in context.dayless_times)
         return before.first, before.origin if dayless else Anchor(AnchorKind.NAMED_DAY, before.first, before.text), not dayless
-    if context.kind == NEWS and context.published and context.story_day_end < _previous_sentence_start(context.text, match.start()):
+    if context.kind != NARRATIVE and context.published and context.story_day_end < _previous_sentence_start(context.text, match.start()):
         # a day named two sentences back no longer holds: "…from Thursday's close. At 15:40, gold was quoted…"
         return context.published, publication(context), False
     return (context.story_day.day, context.story_day, False) if context.story_day else (None, None, False)
@@ -48,7 +48,7 @@ def _named_day(found, context: Context, start: int, end: int) -> tuple[date, Anc
     return None
 
 
-_DAY_WORD = rf"(?P<dayword>{I(r'today|yesterday|tomorrow')})"
+_DAY_WORD = rf"(?P<dayword>{I(longest_first(word for word in DAY_OFFSETS if ' ' not in word and word not in ('tonight', 'tonite', '2nite', 'tnite')))})"
 _DAY_AFTER_TIME = regex.compile(
     rf"\)?\s*(?:\([^()]{{1,24}}\)\s*)?,?\s*(?:{I(r'on|of')}\s+)?(?:(?:(?P<relative>{I(r'last|next|this')})\s+)?(?P<weekday>{WEEKDAY})|{_DAY_WORD})\b"
     # "4 in the morning (4 a.m. EDT Thursday)"; but "8:30 a.m. (2330 GMT Thursday)" is Friday where it happened
@@ -142,10 +142,37 @@ _O_CLOCK = I(r"o'clock|o’clock")
 RULES = [
     Rule(
         "clock_time", 350,
-        rf"(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{I(r'a\.m\.?|p\.m\.?|am|pm')})(?:\s+(?P<zone>[A-Z]{{2,4}}T?))?{_WEEKDAY_OR_DAY_WORD_AFTER}(?!\w)",
+        rf"(?P<hour>[01]?\d)(?:[:.]?(?P<minute>[0-5]\d))?\+?\s*(?P<ampm>{I(r'a\.m\.?|p\.m\.?|am|pm')})(?:\s+(?P<zone>[A-Z]{{2,4}}T?))?{_WEEKDAY_OR_DAY_WORD_AFTER}(?!\w)",
         clock_time,
         moves_story=False,
-        examples=(Example("The vote starts at 10:35 a.m. today.", date(2019, 4, 25), "2019-04-25T10:35", matched="10:35 a.m. today"),),
+        examples=(
+            Example("The vote starts at 10:35 a.m. today.", date(2019, 4, 25), "2019-04-25T10:35", matched="10:35 a.m. today"),
+            Example("Starts work at 7.30am until now, finally can eat my breakfast", date(2012, 5, 15), "2012-05-15T07:30", matched="7.30am"),
+            Example("Event starts at 430pm @ Vivo Amphitheater !", date(2014, 4, 26), "2014-04-26T16:30", matched="430pm"),
+        ),
+    ),
+    # "left school at 1015", "came back at abt 2250": four digits as a time, in posts only (in news "by 2010" is a year)
+    Rule(
+        "post_military_time", 455,
+        rf"(?<=\b{I(r'at|abt|about|by|till|until')}\s)(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?![\d:/%]|[.,]\d|\s*{I(r'[ap]\.?m\b|hrs|hours|percent')})",
+        lambda match, context: _clock(match, context, int(match.group("hour")), int(match.group("minute"))) if context.kind == POST else None,
+        moves_story=False,
+        examples=(
+            Example("Left school at 1015, havnt had dinner, so freqking tired, AND H3 ECONS ESSAY TO DO FML", date(2015, 1, 28),
+                    "2015-01-28T10:15", matched="1015"),
+            Example("Long day, left camp at 5+am and came back at abt 2250.Survived", date(2014, 10, 23), "2014-10-23T22:50", matched="2250"),
+        ),
+    ),
+    # "at 8:45", "@ 10:30": a clock time without a.m. or p.m., as written
+    Rule(
+        "clock_at", 365,
+        rf"(?<=(?:\b{I(r'at|by|until|till|from|before|after|around|about')}|@)\s)(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:]|\s*(?:{I(r'[ap]\.?m\b|%|percent')}))",
+        lambda match, context: _clock(match, context, int(match.group("hour")), int(match.group("minute"))),
+        moves_story=False,
+        examples=(
+            Example("Left school at 8:45 Reach home 2 hours later", date(2015, 4, 20), "2015-04-20T08:45", matched="8:45"),
+            Example("The shooting started at 10:30, police said.", date(2005, 11, 20), "2005-11-20T10:30", matched="10:30"),
+        ),
     ),
     Rule(
         "military_time", 360,

@@ -76,8 +76,8 @@ RULES = [
     Rule(
         "anchored_duration", 230,
         rf"(?:{I(r'the')}\s+|(?<!\b{I(r'will|would|to|could|can|may|might|should|must|shall|not')}\s))"
-        rf"{relative('past', 'last', 'next', 'coming', 'previous', 'following', also=('first',), group='edge')}\s+"
-        rf"(?:(?P<number>{I(NUMBER)}|{I(r'few|several|many')})\s+)(?P<unit>{UNIT})s?\b",
+        rf"{relative('past', 'last', 'latest', 'next', 'coming', 'previous', 'following', also=('first',), group='edge')}\s+"
+        rf"(?:(?P<number>{I(NUMBER)}|{I(r'few|several|many')})\s+)(?P<unit>{UNIT})[sS]?\b",
         anchored_duration,
         examples=(
             Example("Prices doubled over the past three months.", date(2019, 4, 25), "P3M", matched="the past three months"),
@@ -94,8 +94,8 @@ RULES = [
     ),
     Rule(
         "duration", 430,
-        rf"(?:(?P<approx>{I(APPROX_WORDS)})\s+)?(?P<number>{I(NUMBER)})[\s-]+(?:{I(one_of(DURATION_ADJECTIVES))}\s+)?"
-        rf"(?P<unit>{UNIT})s?(?P<age>-old|[\s-]old)?(?:[\s-]long)?\b",
+        rf"(?:(?P<approx>{I(APPROX_WORDS)})\s+)?(?:(?P<number>{I(NUMBER)})[\s-]+|(?P<number>\d+(?:\.\d+)?)(?=[^\W\d]))(?:{I(one_of(DURATION_ADJECTIVES))}\s+)?"
+        rf"(?P<unit>{UNIT})[sS]?(?P<age>-old|[\s-]old)?(?:[\s-]long)?\b",
         duration,
         examples=(
             Example("It's been seven years since I took the helm.", date(2019, 4, 25), "P7Y", matched="seven years"),

@@ -36,7 +36,7 @@ def year(match, context):
     after = context.text[match.end() : match.end() + 25]
     if _MONEY_BEFORE.search(before) or _NAME_BEFORE.search(before) or regex.match(r"-[A-Z]", after):
         return None  # "$2000", "the Criminal Code Act 1995", "a Mirage 2000-D": names and numbers, no dates
-    if context.published and number > context.published.year + 30:
+    if context.publication_date and number > context.publication_date.year + 30:
         return None
     has_prefix = bool(match.group("mod") or match.group("approx"))
     if not has_prefix and _NUMBER_FOLLOWS.match(after) and not _YEAR_CONTEXT_BEFORE.search(context.text[max(0, match.start() - 20) : match.start()]):
@@ -51,7 +51,38 @@ def year(match, context):
     return make(match, context, "DATE", f"{number:04d}", mod=mod, why="year")
 
 
+def year_bc(match, context):
+    """ "490 BC", "ca. 480 B.C.": a year before the common era, written BC0490 as TIMEX2 and WikiWars write it
+    (no calendar interval: the story's date stays where it was)."""
+    mod = "APPROX" if match.group("approx") else ""
+    if match.group("century"):
+        century = int(match.group("century"))
+        return make(match, context, "DATE", f"BC{century - 1:02d}", mod=mod, why="century before the common era")
+    number = int(match.group("year"))
+    span = make(match, context, "DATE", f"BC{number:04d}", mod=mod, why="year before the common era")
+    if not match.group("year_start"):
+        return span
+    # "499-493 BC", "from 264 to 241 BC": the first year is before the common era too
+    span.start, span.text = match.start("year"), context.text[match.start("year") : match.end()]
+    first = make(match, context, "DATE", f"BC{int(match.group('year_start')):04d}", why="year before the common era, the range's start",
+                 start=match.start("year_start"))
+    first.end, first.text = match.end("year_start"), match.group("year_start")
+    return [first, span]
+
+
 RULES = [
+    Rule(
+        "year_bc", 5,
+        rf"(?:(?P<approx>{I(r'ca\.|circa|c\.|around|about')})\s+)?(?:(?:{I(r'the')}\s+)?(?P<century>\d{{1,2}})(?:st|nd|rd|th)\s+{I(r'century')}|(?:(?P<year_start>\d{{1,4}})\s*(?:[-–]|{I(r'to')})\s*)?(?P<year>\d{{1,4}}))"
+        rf"\s*(?:BCE?|B\.C\.(?:E\.)?|B\.C)(?!\w)",
+        year_bc,
+        examples=(
+            Example("In 499 BC the then tyrant of Miletus, Aristagoras, launched an expedition.", date(2009, 12, 19), "BC0499", matched="499 BC"),
+            Example("In 264 BC, Carthage was a large port-city located on the coast of modern Tunisia.", date(2009, 12, 19), "BC0264",
+                    matched="264 BC"),
+            Example("The Ionian Revolt lasted from 499 to 493 BC.", date(2009, 12, 19), "BC0499", matched="499"),
+        ),
+    ),
     Rule(
         "date_weekday_month_day", 10,
         rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+(?P<day>{DAY})(?:\s*,\s*|\s+)(?P<year>{YEAR})\b",

@@ -7,10 +7,10 @@ from dateutil.easter import easter
 
 from ... import calendar as cal
 from ...lexicon import HOLIDAY_GREETINGS, HOLIDAYS, THINGS_OF_A_HOLIDAY
-from ..patterns import YEAR, meaning, one_of, relative
+from ..patterns import YEAR, I, meaning, one_of, relative
 from ..provenance import Cue, CueKind, Direction, Reason
 from ..rule import Example, Rule
-from ..spans import make, publication, waiting
+from ..spans import POST, make, publication, waiting
 from ..tense import direction
 from ..years import past_tolerance
 
@@ -30,6 +30,7 @@ def _last_monday_of_may(year: int) -> date:
 _DAY_OF_HOLIDAY = [
     ("christmas eve", lambda y: date(y, 12, 24)),
     ("christmas", lambda y: date(y, 12, 25)),
+    ("xmas", lambda y: date(y, 12, 25)),
     ("new year's eve", lambda y: date(y, 12, 31)),
     ("new year", lambda y: date(y, 1, 1)),
     ("thanksgiving", lambda y: _nth_weekday(y, 11, 3, 4)),
@@ -59,7 +60,8 @@ def _holiday_date(name: str, year: int) -> date:
 def holiday(match, context):
     name = match.group("holiday")
     word = (match.group("relative") or "").lower()
-    if _THINGS_OF_A_HOLIDAY.match(context.text, match.end()) or _NOT_A_HOLIDAY_BEFORE.search(context.text, max(0, match.start() - 12), match.start()):
+    # (a post's "Christmas shopping", "Xmas treats" date the season it was written in)
+    if (_THINGS_OF_A_HOLIDAY.match(context.text, match.end()) and context.kind != POST) or _NOT_A_HOLIDAY_BEFORE.search(context.text, max(0, match.start() - 12), match.start()):
         return None  # "Christmas trees", "Christmas Island", "Merry Christmas": things and names, no day
     if match.group("year"):
         day = _holiday_date(name, int(match.group("year")))
@@ -92,7 +94,7 @@ def holiday(match, context):
 RULES = [
     Rule(
         "holiday", 200,
-        rf"(?:{relative('last', 'next', 'this')}\s+)?(?P<holiday>{one_of(HOLIDAYS)})(?:\s+(?P<year>{YEAR}))?",
+        rf"(?:{relative('last', 'next', 'this')}\s+)?(?P<holiday>{one_of(HOLIDAYS)}|{one_of(name.upper() for name in HOLIDAYS)}|{I(r'xmas')})(?:\s+(?P<year>{YEAR}))?",
         holiday,
         examples=(
             Example("The boy arrived on Thanksgiving Day.", date(2000, 1, 6), "1999-11-25", matched="Thanksgiving Day"),

@@ -5,7 +5,7 @@ from datetime import date
 
 from ... import calendar as cal
 from ...lexicon import AFTER_THE_MODAL_MAY, BARE_MONTH_CONTEXT, MOD_WORDS, NOT_A_SECOND_DAY, NOT_AFTER_THE_MONTH
-from ..patterns import DAY, MOD, MONTH, MONTH_FULL, WEEKDAY, I, day_in, meaning, month_in, month_number, one_of, relative
+from ..patterns import DAY, MOD, MONTH, MONTH_FULL, MONTH_SHORT, WEEKDAY, YEAR, I, day_in, meaning, month_in, month_number, one_of, relative
 from ..provenance import Cue, CueKind, Direction, Reason
 from ..rule import Example, Rule
 from ..spans import make, publication, waiting
@@ -47,17 +47,20 @@ def _forced_by(word: str) -> Cue | None:
 def month_day(match, context):
     day = day_in(match)
     month = month_in(match)
-    if missing := waiting(match, context):
+    if match.groupdict().get("year"):  # "6-7 January 1916", "June 20 of 1792": the year follows
+        year, way, reason = int(match.group("year")), Direction.NONE, Reason("the year that follows")
+    elif missing := waiting(match, context):
         return missing
-    if not (picked := pick_year(month, day, context, match, _forced_by((match.group("relative") or "").lower()))):
+    elif not (picked := pick_year(month, day, context, match, _forced_by((match.group("relative") or "").lower()))):
         return None
-    year, way, reason = picked
+    else:
+        year, way, reason = picked
     try:
         value = date(year, month, day)
     except ValueError:
         return None
-    anchor = publication(context)
-    why = Reason("no year given: ", reason)
+    anchor = None if match.groupdict().get("year") else publication(context)
+    why = reason if match.groupdict().get("year") else Reason("no year given: ", reason)
     if match.groupdict().get("day_end"):
         # "April 24-25": two days, each its own expression, sharing the month and the year.
         end_start = match.start("day_end")
@@ -131,7 +134,8 @@ RULES = [
     Rule(
         "month_day", 80,
         rf"(?:{relative('last', 'next', 'this', 'coming', 'past')}\s+)?(?:{WEEKDAY},?\s+)?{MONTH}\s+(?P<day>{DAY})"
-        rf"(?:(?:\s*[-–]\s*|\s+(?:and|or|to|through)\s+)(?P<day_end>[12]\d|3[01]|0?[1-9])(?!\d|[:,.]\d|\s*%|\s+(?:{one_of(NOT_A_SECOND_DAY)})\b))?(?![\d:,]\d)(?!\s*%)",
+        rf"(?:(?:\s*[-–]\s*|\s+(?:and|or|to|through)\s+)(?P<day_end>[12]\d|3[01]|0?[1-9])(?!\d|[:,.]\d|\s*%|\s+(?:{one_of(NOT_A_SECOND_DAY)})\b))?(?![\d:,]\d)(?!\s*%)"
+        rf"(?:,?\s+(?:{I(r'of')}\s+)?(?P<year>{YEAR})(?![\d,.:]\d))?",
         month_day,
         examples=(
             Example("first Putin-Kim summit to take place on April 25", date(2019, 4, 24), "2019-04-25", matched="April 25"),
@@ -142,16 +146,19 @@ RULES = [
     # "from 7th to 9th December", "15-16 November": two days sharing the month after them
     Rule(
         "day_range_month", 90,
-        rf"(?<![\d.,])(?P<day>{DAY})(?:\s*[-–]\s*|\s+(?:to|and|through)\s+)(?P<day_end>{DAY})\s+(?:of\s+)?{MONTH_FULL}\b",
+        rf"(?<![\d.,])(?P<day>{DAY})(?:\s*[-–]\s*|\s+(?:to|and|through)\s+)(?P<day_end>{DAY})\s+(?:of\s+)?{MONTH_FULL}\b"
+        rf"(?:,?\s+(?P<year>{YEAR})(?![\d,.:]\d))?",
         month_day,
         examples=(
             Example("Kasuri will visit Kabul from 7th to 9th December.", date(2006, 11, 21), "2006-12-07", matched="7th"),
             Example("The summit runs 15-16 November.", date(2006, 11, 10), "2006-11-16", matched="16 November"),
+            Example("Operations Courageous (23-28 March 1951) and Tomahawk (23 March 1951) were a joint effort.", date(2009, 12, 19),
+                    "1951-03-28", matched="28 March 1951"),
         ),
     ),
     Rule(
         "day_month", 100,
-        rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?{MONTH_FULL}\b",
+        rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?:{MONTH_FULL}|May|{MONTH_SHORT})\b",  # "17th May", "21 Jan"
         month_day,
         examples=(
             Example("The 32-year-old is set to face a Uefa hearing on 17 November and could be banned for a year.",

@@ -4,8 +4,9 @@ from datetime import date
 
 from ...lexicon import MOD_WORDS, ORDINALS
 from ..patterns import MOD, YEAR, I, one_of, relative
+from ..periods_of_business import year_of_a_period
 from ..rule import Example, Rule
-from ..spans import make, waiting
+from ..spans import make, publication, waiting
 from ..years import year_of
 
 
@@ -16,7 +17,7 @@ def decade(match, context):
         decade = (19 if digits >= 30 else 20) * 100 + digits
     else:
         decade = int(match.group("decade"))
-    return make(match, context, "DATE", f"{decade // 10:03d}X", mod=mod, why="decade")
+    return make(match, context, "DATE", f"{decade // 10:03d}", mod=mod, why="decade")
 
 
 def century(match, context):
@@ -29,10 +30,16 @@ def quarter(match, context):
         number = int(match.group("quarter")[1])
     else:
         number = ORDINALS[match.group("ordinal").lower()]
+    mod = MOD_WORDS.get(" ".join((match.groupdict().get("mod") or "").lower().split()), "")
+    if not match.group("year") and not match.group("which"):
+        if missing := waiting(match, context):
+            return missing
+        year, way, reason = year_of_a_period("quarter", number, context, match)
+        return make(match, context, "DATE", f"{year:04d}-Q{number}", mod=mod, origin=publication(context), heading=way, why=reason)
     year, anchor = year_of(match, context)
     if year is None:
         return waiting(match, context)
-    return make(match, context, "DATE", f"{year:04d}-Q{number}", origin=anchor, why="quarter")
+    return make(match, context, "DATE", f"{year:04d}-Q{number}", mod=mod, origin=anchor, why="quarter")
 
 
 def half(match, context):
@@ -43,7 +50,8 @@ def half(match, context):
     return make(match, context, "DATE", f"{year:04d}-H{number}", origin=anchor, why="half year")
 
 
-_OF_A_YEAR = rf"\s+{I(r'of')}\s+(?:(?P<year>{YEAR})|{relative('this', 'last', 'next', 'the', group='which')}\s+{I(r'year')})"
+_OF_A_YEAR = (rf"(?:\s+{I(r'of')}\s+(?:{I(r'fiscal(?:\s+year)?')}\s+)?(?:(?P<year>{YEAR})|{relative('this', 'last', 'next', 'the next', 'the following', 'the previous', 'the', group='which')}\s+{I(r'year')})"
+              rf"|,?\s+(?P<year>{YEAR})(?![\d,.]\d))")
 _QUARTER_ORDINALS = one_of(ORDINALS)
 
 RULES = [
@@ -52,8 +60,8 @@ RULES = [
         rf"(?:(?P<mod>{I(MOD)})[\s-]+|{I(r'the')}\s+)?(?P<decade>(?:1[6-9]|20)\d0)'?s\b",
         decade,
         examples=(
-            Example("Ties were strong in the 1990s.", date(2019, 4, 25), "199X", matched="the 1990s"),
-            Example("Prices rose in the early 1980s.", date(2019, 4, 25), "198X", matched="early 1980s"),
+            Example("Ties were strong in the 1990s.", date(2019, 4, 25), "199", matched="the 1990s"),
+            Example("Prices rose in the early 1980s.", date(2019, 4, 25), "198", matched="early 1980s"),
         ),
     ),
     Rule(
@@ -61,7 +69,7 @@ RULES = [
         rf"(?:(?P<mod>{I(MOD)})[\s-]+|{I(r'the')}\s+)?['’](?P<decade2>\d0)s\b",
         decade,
         examples=(
-            Example("Our relations were broken for a period of a few years in the '90s.", date(2006, 12, 14), "199X", matched="the '90s"),
+            Example("Our relations were broken for a period of a few years in the '90s.", date(2006, 12, 14), "199", matched="the '90s"),
         ),
     ),
     Rule(
@@ -72,11 +80,15 @@ RULES = [
     ),
     Rule(
         "quarter", 150,
-        rf"(?:{I(r'the')}\s+)?(?P<ordinal>{I(_QUARTER_ORDINALS)})[\s-]+{I(r'quarter')}(?![\s-]*{I(r'finals?')}\b)(?:{_OF_A_YEAR})?",
+        rf"(?:(?P<mod>{I(MOD)})\s+)?(?:{I(r'the')}\s+)?(?:{I(r'fiscal')}\s+)?"
+        rf"(?:(?P<year>{YEAR})(?:['’]s)?\s+(?:{I(r'fiscal')}\s+)?)?"  # "the 1988 fourth quarter", "fiscal 1989's fourth quarter"
+        rf"(?P<ordinal>{I(_QUARTER_ORDINALS)})[\s-]+(?:{I(r'fiscal')}\s+)?{I(r'quarter')}(?![\s-]*{I(r'finals?')}\b)(?:{_OF_A_YEAR})?",
         quarter,
         examples=(
             Example("Growth slowed in the first quarter.", date(2019, 4, 25), "2019-Q1", matched="the first quarter"),
             Example("Sales rose in the third quarter of 2018.", date(2019, 4, 25), "2018-Q3", matched="the third quarter of 2018"),
+            Example("The number of people holding jobs increased 2.0 percent to 23 million from third quarter 2005.", date(2006, 12, 20),
+                    "2005-Q3", matched="third quarter 2005"),
         ),
     ),
     Rule(

@@ -7,9 +7,9 @@ import regex
 from ... import calendar as cal
 from ...lexicon import MOD_WORDS, NAMES_AFTER_A_SEASON, SEASONS
 from ..patterns import MOD, YEAR, I, meaning, one_of, relative
-from ..provenance import Cue, CueKind, Direction, Reason
+from ..provenance import AnchorKind, Cue, CueKind, Direction, Reason
 from ..rule import Example, Rule
-from ..spans import make, publication, waiting
+from ..spans import NARRATIVE, POST, make, publication, waiting
 from ..tense import direction
 
 _NAME_AFTER_SEASON = regex.compile(rf"[\s-]+(?:(?-i:[A-Z])|(?i:{one_of(NAMES_AFTER_A_SEASON)})\b)")
@@ -30,12 +30,18 @@ def season(match, context):
         return None  # "the fall of Saddam Hussein", "the summer of love": no season of a calendar
     if not match.group("year") and _NAME_AFTER_SEASON.match(context.text, match.end()):
         return None  # "the Spring Festival", "Winter Olympics", "summer time": names, not the season
-    if not word and not match.group("year") and not match.group("mod"):
-        return None  # a bare season word is usually not a date ("spring rains")
+    if not word and not match.group("year") and not match.group("mod") and context.kind != POST:
+        return None  # in news a bare season word is usually not a date ("spring rains"); posts mean the season ("Spring's florals")
     if match.group("year"):
         return make(match, context, "DATE", f"{match.group('year')}-{code}", mod=mod, why="season", start=start)
     if missing := waiting(match, context):
         return missing
+    story = context.story_date
+    if (context.kind == NARRATIVE and story is not None and story.kind is AnchorKind.PHRASE
+            and cal.granularity(story.shown) in ("year", "decade", "century")):
+        # "In 1941 … During the summer": the summer of the year the story has reached
+        return make(match, context, "DATE", f"{story.day.year:04d}-{code}", mod=mod, origin=story,
+                    why=f"season: the year of the story's date '{story.phrase}'", start=start)
     published = context.published
     # The seasons around the publication date, each with its calendar interval.
     seasons = [(year, cal.interval(f"{year:04d}-{code}")) for year in (published.year - 2, published.year - 1, published.year, published.year + 1)]

@@ -14,6 +14,8 @@ def recurring(match, context):
     unit = next((u for u in ("hour", "day", "week", "month", "year", "morning", "evening", "night", "weekend") if u in word), "day")
     if word in ("annually", "yearly"):
         unit = "year"
+    if word in ("quarterly", "semiannually", "semi-annually", "biannually", "biweekly", "fortnightly"):
+        return make(match, context, "SET", {"quarterly": "P3M", "biweekly": "P2W", "fortnightly": "P2W"}.get(word, "P6M"), why="recurring")
     if word == "nightly":
         unit = "night"
     codes = {"hour": "PT1H", "day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "morning": "TMO",

@@ -3,10 +3,10 @@
 from datetime import date, timedelta
 
 from ...lexicon import MOD_WORDS, WEEKDAYS
-from ..patterns import PART_OF_DAY, WEEKDAY, I, meaning, relative
+from ..patterns import PART_OF_DAY, WEEKDAY, WEEKDAY_SHORT, I, meaning, relative
 from ..provenance import Cue, CueKind, Direction, Reason
 from ..rule import Example, Rule
-from ..spans import NEWS, WEEKDAY_OF_SAYING, Context, make, publication, waiting
+from ..spans import NARRATIVE, WEEKDAY_OF_SAYING, Context, in_part_of_day, make, publication, waiting
 from ..tense import direction, saying_before
 
 # "Wednesday's ruling" names an event; a modal alone is too weak to move it ahead.
@@ -15,11 +15,10 @@ _TOO_WEAK_FOR_A_POSSESSIVE = ("may", "might", "should", "can", "would")
 
 def resolve_weekday(target: int, word: str, context: Context, start: int, end: int) -> tuple[date, Direction, Reason, date]:
     """The day a weekday name points to, the direction, why, and the date it was counted from."""
-    base = context.published if context.kind == NEWS else (context.story_day.day if context.story_day else context.published)
+    base = context.published if context.kind != NARRATIVE else (context.story_day.day if context.story_day else context.published)
     back = (base.weekday() - target) % 7
     ahead = (target - base.weekday()) % 7
-    # "past Monday" is read as a bare "Monday": a slip kept as it is until a fix can be measured on its own
-    relative_word = meaning(word) if word and word != "past" else None
+    relative_word = meaning(word) if word else None  # "past Monday", like "last Monday", is behind
     if relative_word and relative_word.steps < 0:
         return base - timedelta(days=back or 7), Direction.PAST, Reason(Cue(Direction.PAST, CueKind.RELATIVE_WORD, "last")), base
     if relative_word and relative_word.steps > 0:
@@ -52,9 +51,8 @@ def weekday(match, context):
             and cue.kind is CueKind.MODAL and cue.word in _TOO_WEAK_FOR_A_POSSESSIVE):
         # "Wednesday's ruling": a possessive weekday names an event; only a firm future cue moves it ahead
         day, way, reason = day - timedelta(days=7), Direction.PAST, reason + " is too weak for a possessive weekday"
-    # "Friday night" is valued as the day (2000-01-07), not TIMEX3's 2000-01-07TNI: the timeline works
-    # in days, and the development set's annotators mostly wrote the plain day (TNI/TEV/TMO values there
-    # won 9 expressions and lost 17, measured 2026-11-25).
+    # "Friday night" is 2000-01-07TNI, as the TIMEX3 guidelines write it (the development set's
+    # annotators mostly wrote the plain day); the span's first and last day stay that day.
     if part:
         reason = reason + f"; {part}"
     anchor = publication(context) if base == context.published else context.story_day
@@ -62,20 +60,22 @@ def weekday(match, context):
     rule = WEEKDAY_OF_SAYING if saying_before(context.text, match.start()) else ""
     span = make(match, context, "DATE", day.isoformat(), mod=mod, origin=anchor, heading=way, why=reason, rule=rule)
     span.first = span.last = day
-    return span
+    return in_part_of_day(span, part)
 
 
 RULES = [
     Rule(
         "weekday", 290,
-        rf"(?:(?P<mod>{I(r'early|late')})\s+)?(?:{relative('last', 'next', 'this', 'coming', 'past')}\s+)?(?P<weekday>{WEEKDAY})(?:['’]s)?(?:\s+(?P<part>{I(PART_OF_DAY)}))?\b",
+        rf"(?:(?P<mod>{I(r'early|late')})\s+)?(?:{relative('last', 'next', 'this', 'coming', 'past')}\s+)?(?P<weekday>{WEEKDAY})(?:['’]s)?(?:\s+(?P<part>{I(PART_OF_DAY)}))?\b"
+        # "this Sat", "next fri", "on Mon": a short name where a word before it says it is a day
+        rf"|(?:{relative('last', 'next', 'this', 'coming')}\s+|(?<=\b{I(r'on|every')}\s))(?P<weekday>{WEEKDAY_SHORT})\.?(?:\s+(?P<part>{I(PART_OF_DAY)}))?\b",
         weekday,
         examples=(
             Example("Kim crossed the border into Russia on Wednesday.", date(2019, 4, 24), "2019-04-24", matched="Wednesday"),
             Example("The leader will meet Putin in Vladivostok on Thursday.", date(2019, 4, 24), "2019-04-25", matched="Thursday"),
             Example("The two leaders met on Thursday.", date(2019, 4, 26), "2019-04-25", matched="Thursday"),
             Example("They talked last Tuesday.", date(2019, 4, 24), "2019-04-23", matched="last Tuesday"),
-            Example("Kim arrived aboard his train early Wednesday evening.", date(2019, 4, 25), "2019-04-24", matched="early Wednesday evening"),
+            Example("Kim arrived aboard his train early Wednesday evening.", date(2019, 4, 25), "2019-04-24TEV", matched="early Wednesday evening"),
         ),
     ),
 ]

@@ -5,7 +5,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from newsdates.anchoring import NARRATIVE, NEWS, annotate
+from newsdates.anchoring import AUTO, NARRATIVE, NEWS, POST, annotate
 
 JSONL_FIELDS = ("start", "end", "text", "type", "value", "mod", "first", "last", "rule")
 
@@ -36,18 +36,20 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("source", metavar="FILE", help="a text file, or - for standard input")
         parser.add_argument("--dct", help="reference (publication) date, YYYY-MM-DD; without it relative dates stay unanchored")
-        parser.add_argument("--kind", choices=[NEWS, NARRATIVE], default=NEWS)
+        parser.add_argument("--kind", choices=[AUTO, NEWS, NARRATIVE, POST], default=AUTO,
+                            help="what relative dates count from; auto (the default) decides per text")
+        parser.add_argument("--language", help="the text's ISO 639-1 code (en, ru, ko…); detected when not given")
         parser.add_argument("--format", choices=["text", "jsonl"], default="text")
         parser.add_argument("--batch", action="store_true",
-                            help='read JSON lines {"id", "dct", "text"}; write one JSON line per expression')
+                            help='read JSON lines {"id", "dct", "text"[, "language"]}; write one JSON line per expression')
 
-    def handle(self, *args, source, dct, kind, format, batch, **options):
+    def handle(self, *args, source, dct, kind, format, batch, language, **options):
         stream = contextlib.nullcontext(sys.stdin) if source == "-" else self._open(source)
         with stream as stream:
             if batch:
                 if format != "jsonl":
                     raise CommandError("--batch writes JSON lines: use --format jsonl")
-                failures = self._batch(stream, kind)
+                failures = self._batch(stream, kind, language)
                 if failures:
                     raise CommandError(f"{failures} line(s) could not be read; see above.", returncode=1)
                 return
@@ -56,7 +58,7 @@ class Command(BaseCommand):
             except ValueError as error:
                 raise CommandError(str(error)) from None
             text = stream.read()
-        spans = annotate(text, reference, kind)
+        spans = annotate(text, reference, kind, language)
         if format == "jsonl":
             for span in spans:
                 self.stdout.write(json.dumps(span.as_dict(), ensure_ascii=False))
@@ -69,7 +71,7 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"{path}: {error.strerror}") from None
 
-    def _batch(self, stream, kind: str) -> int:
+    def _batch(self, stream, kind: str, language: str | None) -> int:
         failures = 0
         for number, line in enumerate(stream, start=1):
             if not line.strip():
@@ -83,7 +85,7 @@ class Command(BaseCommand):
                 failures += 1
                 self.stderr.write(f"line {number}: skipped: {error}")
                 continue
-            for span in annotate(record["text"], reference, kind):
+            for span in annotate(record["text"], reference, kind, record.get("language") or language):
                 data = span.as_dict()
                 out = {"id": record.get("id"), **{name: data[name] for name in JSONL_FIELDS}}
                 self.stdout.write(json.dumps(out, ensure_ascii=False))
