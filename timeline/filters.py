@@ -8,7 +8,7 @@ from django import forms
 from django.db.models import Count, Q
 from django.http import QueryDict
 
-from articles.models import Source
+from articles.models import Article, Source
 
 from . import search
 from .models import Event, Granularity, Mention
@@ -75,8 +75,8 @@ class TimelineFilters(forms.Form):
         # "from" is a Python keyword: these two fields are added by name.
         self.fields["from"] = PartialDateField(label="From")
         self.fields["to"] = PartialDateField(label="To")
-        slugs = story_sources(story).values_list("slug", "name")
-        self.fields["source"].choices = [(UNKNOWN_SOURCE, "Unknown source"), *slugs]
+        self.sources = list(story_sources(story).values_list("slug", "name"))  # read once: the view lists them too
+        self.fields["source"].choices = [(UNKNOWN_SOURCE, "Unknown source"), *self.sources]
 
     def show_counts(self, counts: dict[str, int]) -> None:
         """Label each source choice with how many of the shown events it reports."""
@@ -121,7 +121,11 @@ def story_sources(story=None):
     """The outlets and agencies of the story's articles (every source when no story is given)."""
     if story is None:
         return Source.objects.order_by("name")
-    return Source.objects.filter(Q(articles__stories=story) | Q(agency_articles__stories=story)).distinct().order_by("name")
+    # Two subqueries, not an OR across two joins: that multiplies each outlet's articles by its agency's.
+    articles = Article.objects.filter(stories=story)
+    return Source.objects.filter(
+        Q(pk__in=articles.values("source_id")) | Q(pk__in=articles.values("agency_id"))
+    ).order_by("name")
 
 
 def filter_events(cleaned: dict, story=None):

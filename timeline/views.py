@@ -18,7 +18,7 @@ from newsdates.anchoring import annotate
 from . import axis
 from .exports import FORMATS
 from .exports.records import with_mentions
-from .filters import UNKNOWN_SOURCE, TimelineFilters, filter_events, source_counts, story_sources, without_source
+from .filters import UNKNOWN_SOURCE, TimelineFilters, filter_events, source_counts, without_source
 from .models import Event, Mention
 from .newsroom import DateForm
 from .permissions import is_editor
@@ -109,7 +109,7 @@ def timeline(request, slug: str | None = None):
     chosen = set(cleaned.get("source") or [])
     sources = [
         {"slug": source_slug, "name": name, "events": counts.get(source_slug, 0), "checked": source_slug in chosen}
-        for source_slug, name in [*story_sources(story).values_list("slug", "name"), (UNKNOWN_SOURCE, "Unknown source")]
+        for source_slug, name in [*form.sources, (UNKNOWN_SOURCE, "Unknown source")]
     ]
     unit, slots = axis.density(events, cleaned["from"][0] if cleaned.get("from") else None, cleaned["to"][1] if cleaned.get("to") else None)
     slots, ticks = axis.overview(unit, slots)
