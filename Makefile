@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test lint setup setup-dev migrate seed clean
+.PHONY: run serve worker test lint setup setup-dev migrate seed clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON_FOR_VENV)" || (scripts/find-python; exit 1)
@@ -27,10 +27,17 @@ setup-dev: $(VENV)/.installed-dev
 migrate: setup
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input
 
-seed: migrate
-	DJANGO_DEBUG=1 $(BIN)/python manage.py ingest seeds/
+SEED_STORY := kim-jong-un-russia-2019
+SEED_TITLE := Kim Jong Un's visit to Russia, April 2019
 
+seed: migrate
+	DJANGO_DEBUG=1 $(BIN)/python manage.py ingest --story $(SEED_STORY) --title "$(SEED_TITLE)" seeds/
+
+# The web server and, beside it, the worker that runs what editors start from the browser (ingests,
+# rebuilds); stopping the server (Ctrl-C) stops the worker too.
 run: seed
+	DJANGO_DEBUG=1 $(BIN)/python manage.py db_worker --no-reload --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Production: gunicorn (dateline/gunicorn.conf.py), debug off. Needs SECRET_KEY and ALLOWED_HOSTS; see README.
@@ -38,6 +45,10 @@ serve: setup
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(BIN)/gunicorn dateline.wsgi:application --config dateline/gunicorn.conf.py
+
+# Production: the background worker (run one or more beside `make serve`, on any machine that reaches the database).
+worker: setup
+	$(BIN)/python manage.py db_worker --no-reload --interval 2
 
 test: setup-dev
 	scripts/ensure-chromium

@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin.options import ActionLocation
 from django.db import transaction
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
@@ -6,7 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from newsdates import metadata
 
-from .models import Article, Source
+from .models import Article, Source, Story
 from .signals import article_redated, article_refiled
 from .sources import merge_sources
 
@@ -73,10 +74,33 @@ class PublishedYearFilter(admin.SimpleListFilter):
         return queryset
 
 
+@admin.register(Story)
+class StoryAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "article_count", "updated_at"]
+    search_fields = ["title", "slug", "description"]
+    prepopulated_fields = {"slug": ["title"]}
+    fields = ["title", "slug", "description"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_total=Count("articles"))
+
+    @admin.display(description="articles", ordering="article_total")
+    def article_count(self, story):
+        return story.article_total
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location)
+        actions.pop("delete_selected", None)
+        return actions
+
+
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
     list_display = ["title", "source_or_unknown", "agency", "published", "published_how", "file_name", "flagged"]
-    list_filter = [NeedsReviewFilter, "source", "published_how", "source_how", PublishedYearFilter]
+    list_filter = [NeedsReviewFilter, "stories", "source", "published_how", "source_how", PublishedYearFilter]
+    delete_confirmation_template = "admin/delete_with_consequences.html"
+    object_history_list_template = "admin/history/object_history_list.html"
+    object_history_form_template = "admin/history/object_history_form.html"
     search_fields = ["title", "file_name", "byline", "url", "body"]
     list_select_related = ["source", "agency"]
     autocomplete_fields = ["source", "agency"]
@@ -91,6 +115,20 @@ class ArticleAdmin(SimpleHistoryAdmin):
         ("Text", {"fields": ["texts_side_by_side", "notes_list"]}),
         ("File", {"classes": ["collapse"], "fields": ["file_name", "content_hash", "ingested_at", "updated_at"]}),
     ]
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        # Hiding its events is how an article leaves the timeline: no deleting many at once from the list.
+        actions = super().get_actions(request, action_location)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def delete_view(self, request, object_id, extra_context=None):
+        consequences = [
+            "Every mention read from this article goes, in every story it belongs to: the events it alone reports "
+            "lose their source, and the others count one source fewer.",
+            "Ingesting the same file again brings it back as a new article, without an editor's corrections.",
+        ]
+        return super().delete_view(request, object_id, {**(extra_context or {}), "consequences": consequences})
 
     @admin.display(description="source", ordering="source__name")
     def source_or_unknown(self, article):

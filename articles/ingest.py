@@ -1,7 +1,10 @@
-"""Ingesting article files: read, check, extract metadata, and store each article in its own transaction.
+"""Ingesting articles: read, check, extract metadata, and store each article in its own transaction, in a story.
 
-A manifest beside the files may state what the text does not (see README, "Manifest"). It wins over
-what the text suggests; an editor's corrections win over both and survive re-ingestion.
+Files, folders and globs from the command line, and files, pasted texts and fetched URLs from the browser,
+all become `Document`s that take the same path: a saved web page (HTML) is read by trafilatura and
+htmldate (newsdates.metadata.html), anything else is decoded as text. A manifest beside the files may state
+what the text does not (see README, "Manifest"). It wins over what the text suggests; an editor's
+corrections win over both and survive re-ingestion.
 """
 
 import csv
@@ -18,11 +21,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from newsdates import metadata
-from newsdates.metadata import outlets
+from newsdates.metadata import html, outlets
 
-from .models import Article, Source
+from .models import Article, Source, Story
 
-ARTICLE_SUFFIXES = {".txt", ".text", ".md"}
+ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
 MANIFEST_NAMES = ("manifest.json", "manifest.csv")
 FALLBACK_ENCODING = "cp1252"  # after UTF-8 (with or without BOM): the usual encoding of mislabelled web text
 MANIFEST_FIELDS = {"source", "url", "published", "agency", "title"}
@@ -62,6 +65,21 @@ class IngestReport:
 
 
 @dataclass
+class Document:
+    """One thing to ingest: its name (the article's key), its bytes, and what is known of it besides."""
+
+    name: str
+    data: bytes
+    display: str = ""  # how the outcome names it: the path, the URL
+    manifest: "ManifestEntry | None" = None
+    url: str = ""  # where it was fetched from
+
+
+# (done, total, outcome of the input just finished): the command line's bar and the browser's progress page
+Progress = Callable[[int, int, FileOutcome], None]
+
+
+@dataclass
 class ManifestEntry:
     source: str = ""
     agency: str = ""
@@ -83,7 +101,7 @@ def collect_paths(patterns: Iterable[str]) -> tuple[list[Path], list[FileOutcome
             if match.is_dir():
                 files = sorted(p for p in match.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
                 if not files:
-                    problems.append(FileOutcome(str(match), "failed", "folder holds no article files (.txt, .text, .md)"))
+                    problems.append(FileOutcome(str(match), "failed", "folder holds no article files (.txt, .text, .md, .html)"))
                 found.extend(files)
             elif match.is_file():
                 if match.name not in MANIFEST_NAMES:
@@ -160,23 +178,23 @@ def decode(data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_article_file(path: Path, max_bytes: int) -> str:
-    size = path.stat().st_size
+def check_size(size: int, max_bytes: int) -> None:
     if size > max_bytes:
         raise IngestError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (INGEST_MAX_BYTES)")
-    return decode(path.read_bytes())
 
 
-def ingest_paths(
-    patterns: Iterable[str],
-    progress: Callable[[int, int], None] | None = None,
-    max_bytes: int | None = None,
-) -> IngestReport:
-    max_bytes = max_bytes or settings.INGEST_MAX_BYTES
+def read_article_file(path: Path, max_bytes: int) -> bytes:
+    check_size(path.stat().st_size, max_bytes)
+    return path.read_bytes()
+
+
+def path_documents(patterns: Iterable[str], max_bytes: int) -> tuple[list, list[FileOutcome]]:
+    """The files that patterns name, each a Document to read when its turn comes (or an IngestError, for a
+    file whose folder's manifest is broken), and the arguments that name none."""
     paths, problems = collect_paths(patterns)
-    report = IngestReport(outcomes=problems)
     manifests: dict[Path, dict[str, ManifestEntry] | IngestError] = {}
-    for index, path in enumerate(paths, start=1):
+    documents = []
+    for path in paths:
         folder = path.parent
         if folder not in manifests:
             try:
@@ -184,27 +202,97 @@ def ingest_paths(
             except IngestError as error:
                 manifests[folder] = error
         manifest = manifests[folder]
-        try:
-            if isinstance(manifest, IngestError):
-                raise manifest
-            report.outcomes.append(ingest_file(path, manifest.get(path.name), max_bytes))
-        except IngestError as error:
-            report.outcomes.append(FileOutcome(str(path), "failed", str(error)))
-        if progress:
-            progress(index, len(paths))
+        documents.append(_PathDocument(path, max_bytes, manifest))
+    return documents, problems
+
+
+@dataclass
+class _PathDocument:
+    """A file, read only when its turn comes: a corpus of thousands is never held in memory at once."""
+
+    path: Path
+    max_bytes: int
+    manifest: dict | IngestError
+
+    @property
+    def display(self) -> str:
+        return str(self.path)
+
+    def load(self) -> Document:
+        if isinstance(self.manifest, IngestError):
+            raise self.manifest
+        data = read_article_file(self.path, self.max_bytes)
+        return Document(self.path.name, data, str(self.path), self.manifest.get(self.path.name))
+
+
+def ingest_paths(
+    patterns: Iterable[str],
+    progress: Progress | None = None,
+    max_bytes: int | None = None,
+    story: Story | None = None,
+) -> IngestReport:
+    """Ingest files, folders and globs into `story` (the default story when none is named)."""
+    documents, problems = path_documents(patterns, max_bytes or settings.INGEST_MAX_BYTES)
+    report = ingest_documents(documents, story, progress)
+    report.outcomes[:0] = problems
     return report
 
 
-def ingest_file(path: Path, manifest: ManifestEntry | None, max_bytes: int) -> FileOutcome:
-    text = read_article_file(path, max_bytes)
-    return ingest_text(text, path.name, manifest, display_path=str(path))
+def ingest_documents(documents: list, story: Story | None = None, progress: Progress | None = None) -> IngestReport:
+    """Ingest each document (a Document, or anything whose `load()` gives one or raises IngestError) in its own
+    transaction, into `story`; a failure is that document's alone."""
+    story = story or Story.default()
+    report = IngestReport()
+    for index, document in enumerate(documents, start=1):
+        display = document.display or getattr(document, "name", "")
+        try:
+            loaded = document.load() if hasattr(document, "load") else document
+            outcome = ingest_document(loaded, story)
+        except IngestError as error:
+            outcome = FileOutcome(display, "failed", str(error))
+        report.outcomes.append(outcome)
+        if progress:
+            progress(index, len(documents), outcome)
+    if report.outcomes:
+        story.touch()
+    return report
 
 
-def ingest_text(text: str, file_name: str, manifest: ManifestEntry | None = None, display_path: str = "") -> FileOutcome:
+def ingest_document(document: Document, story: Story | None = None) -> FileOutcome:
+    """One document: a saved web page is read by trafilatura and htmldate, anything else decoded as text."""
+    if not document.data.strip():
+        raise IngestError("empty file")
+    if html.looks_like_html(document.name, document.data):
+        page_html = decode(document.data)
+        page = html.read_page(page_html, document.url)
+        if page is None:
+            raise IngestError("no article text found in this web page")
+        stated = page.stated()
+        if document.url:
+            stated["url"] = [metadata.Found(document.url, metadata.HOW_PAGE, "the address it was fetched from")]
+        return ingest_text(page.text, document.name, document.manifest, document.display, story=story, stated=stated,
+                           note="read from a web page (HTML) by trafilatura; its date by htmldate")
+    stated = {"url": [metadata.Found(document.url, metadata.HOW_PAGE, "the address it was fetched from")]} if document.url else None
+    return ingest_text(decode(document.data), document.name, document.manifest, document.display, story=story, stated=stated)
+
+
+def ingest_text(
+    text: str,
+    file_name: str,
+    manifest: ManifestEntry | None = None,
+    display_path: str = "",
+    story: Story | None = None,
+    stated: dict[str, list[metadata.Found]] | None = None,
+    note: str = "",
+) -> FileOutcome:
+    """Store one article text under its file name, in `story` (the default story when none is named).
+    `stated`: metadata the text's container gives (a web page's head), ranked by the precedence table."""
     display_path = display_path or file_name
+    story = story or Story.default()
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     same_content = Article.objects.filter(content_hash=content_hash).only("id", "file_name").first()
     if same_content:
+        story.articles.add(same_content)
         if same_content.file_name == file_name:
             return FileOutcome(display_path, "unchanged", "", same_content.id)
         return FileOutcome(display_path, "duplicate", f"same text as {same_content.file_name}", same_content.id)
@@ -216,24 +304,29 @@ def ingest_text(text: str, file_name: str, manifest: ManifestEntry | None = None
     with transaction.atomic():
         existing = Article.objects.select_for_update().filter(file_name=file_name).first()
         article = existing or Article(file_name=file_name)
-        _apply(article, text, content_hash, extracted, manifest)
+        _apply(article, text, content_hash, extracted, manifest, stated or {})
+        if note:
+            article.notes = [note, *article.notes]
         try:
             article.full_clean(exclude=["source", "agency", "content_hash", "file_name"])
         except ValidationError as error:
             raise IngestError(f"invalid metadata: {'; '.join(error.messages)}") from None
         article.save()
+        story.articles.add(article)
     return FileOutcome(display_path, "updated" if existing else "added", "", article.id)
 
 
-def _apply(article: Article, text: str, content_hash: str, found: metadata.ExtractedArticle, manifest) -> None:
-    """Set the article's fields from what was found. The precedence table decides between the manifest and
-    the text; a field an editor set stays as the editor left it, even where the editor made it unknown."""
+def _apply(article: Article, text: str, content_hash: str, found: metadata.ExtractedArticle, manifest, page: dict) -> None:
+    """Set the article's fields from what was found. The precedence table decides between the manifest, the
+    page and the text; a field an editor set stays as the editor left it, even where the editor made it unknown."""
     article.raw_text = text
     article.content_hash = content_hash
     article.body = found.body
     article.notes = found.notes
     article.byline = found.byline[:300]
     stated = _manifest_candidates(manifest)
+    for name, candidates in page.items():
+        stated[name] = [*stated.get(name, []), *candidates]
 
     if article.title_how != metadata.HOW_EDITOR:
         title = metadata.choose("title", [*stated.get("title", []), found.title])

@@ -133,3 +133,40 @@ class Article(models.Model):
             return f"{self.byline} (outlet unknown)"
         title = self.title if len(self.title) <= 60 else self.title[:57].rsplit(" ", 1)[0] + "…"
         return f"“{title}” (outlet unknown)"
+
+
+class Story(models.Model):
+    """A timeline of its own: the articles about one story, and (in the timeline app) the events built from them."""
+
+    DEFAULT_SLUG = "timeline"  # where articles go when no story is named, as before stories existed
+    DEFAULT_TITLE = "Timeline"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+    articles = models.ManyToManyField(Article, related_name="stories", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name_plural = "stories"
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("timeline:story", args=[self.slug])
+
+    @classmethod
+    def named(cls, slug: str, title: str = "") -> "Story":
+        """The story of this slug, created on first use (titled `title`, else after the slug)."""
+        story, _ = cls.objects.get_or_create(slug=slug, defaults={"title": title or slug.replace("-", " ").capitalize()})
+        return story
+
+    @classmethod
+    def default(cls) -> "Story":
+        return cls.named(cls.DEFAULT_SLUG, cls.DEFAULT_TITLE)
+
+    def touch(self) -> None:
+        self.save(update_fields=["updated_at"])

@@ -56,9 +56,10 @@ def main() -> None:
             with CaptureQueriesContext(connection) as queries:
                 started = time.perf_counter()
                 response = client.get(url, **headers)
+                body = b"".join(response.streaming_content) if response.streaming else response.content
                 times.append(time.perf_counter() - started)
             assert response.status_code == 200, (url, response.status_code)
-        print(f"{name:28} {len(queries.captured_queries):3} queries  {1000 * statistics.median(times):7.1f} ms  ({len(response.content):,} bytes)")
+        print(f"{name:28} {len(queries.captured_queries):3} queries  {1000 * statistics.median(times):7.1f} ms  ({len(body):,} bytes)")
 
 
 main()

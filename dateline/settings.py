@@ -9,6 +9,9 @@ Environment variables:
   SECURE_SSL_REDIRECT   redirect http to https (default on when not in debug); likewise SECURE_HSTS_SECONDS,
                         SECURE_HSTS_PRELOAD; BEHIND_TLS_PROXY=1 trusts X-Forwarded-Proto.
   INGEST_MAX_BYTES      largest article file ingest accepts (default 2 MB).
+  INGEST_FETCH_TIMEOUT  seconds allowed to fetch an article's URL (default 15).
+  INGEST_FETCH_PRIVATE  "1" lets URLs on loopback, private and link-local addresses be fetched (off).
+  TASKS_BACKEND         "database" (default: a worker, `manage.py db_worker`, runs the tasks) or "immediate".
 """
 
 import os
@@ -81,6 +84,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "axes",
+    "django_tasks_db",
     "articles",
     "timeline",
 ]
@@ -193,6 +197,18 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", False) else None
 
 INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 2_000_000)
+# Fetching an article from a URL: seconds allowed, and whether loopback, private and link-local addresses may
+# be fetched (never in production: a URL given in a form must not reach the machine's own network).
+INGEST_FETCH_TIMEOUT = env_int("INGEST_FETCH_TIMEOUT", 15)
+INGEST_FETCH_PRIVATE = env_bool("INGEST_FETCH_PRIVATE", False)
+
+# Background work (an ingest or a rebuild started from the browser): Django's tasks framework, queued in this
+# database by django-tasks-db and run by `manage.py db_worker`. TASKS_BACKEND=immediate runs tasks inside
+# the request instead (the tests do).
+TASK_BACKENDS = {"database": "django_tasks_db.DatabaseBackend", "immediate": "django.tasks.backends.immediate.ImmediateBackend"}
+if env_str("TASKS_BACKEND", "database") not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {sorted(TASK_BACKENDS)}, not {os.environ['TASKS_BACKEND']!r}")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("TASKS_BACKEND", "database")]}}
 
 # Admin login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins for one user name from one
 # address, that pair is locked out for AXES_COOLOFF_MINUTES.

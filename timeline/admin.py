@@ -1,18 +1,31 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import ActionLocation
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from articles.models import Source
 from newsdates import granularity
-from newsdates.calendar import interval
 
-from .editing import hide_events, merge_events, move_to_new_event, review_events, unhide_events
-from .models import Event, Mention
+from .editing import (
+    EditRefused,
+    date_value_problem,
+    hide_events,
+    merge_events,
+    move_to_new_event,
+    preview_merge,
+    review_events,
+    show_refusal,
+    unhide_events,
+    unmerge,
+)
+from .models import Event, Job, Mention
 
+BOTH = [ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM]  # the list's actions menu and each event's own page
 PRECISIONS = [("", "— or choose a precision and a day —"),
               *((g.name, "that day" if g.name == "day" else f"its {g.label}") for g in granularity.GRANULARITIES if g.editable)]
 
@@ -32,6 +45,19 @@ class EventForm(forms.ModelForm):
         fields = ["value", "headline", "summary", "status", "reviewed"]
         widgets = {"headline": forms.TextInput(attrs={"size": 90})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.saved = (self.instance.value, self.instance.headline)
+        if self.instance.pk:
+            self.initial.setdefault("value", self.instance.value)
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.errors:
+            # A rejected edit leaves the event as it was: the error page names the event in its title and
+            # breadcrumb, and must not echo the value it refused.
+            self.instance.value, self.instance.headline = self.saved
+
     def clean(self):
         cleaned = super().clean()
         precision, day, value = cleaned.get("precision"), cleaned.get("day"), (cleaned.get("value") or "").strip()
@@ -41,9 +67,12 @@ class EventForm(forms.ModelForm):
             value = granularity.value_of(precision, day)
         if not value:
             raise forms.ValidationError("The event needs a date: a TIMEX3 value, or a precision and a day.")
-        if interval(value) is None:
-            self.add_error("value", f"“{value}” is not a TIMEX3 date this timeline can place (e.g. 2019-04-24, 2019-W16, 2019-02, 2019).")
+        if problem := date_value_problem(value):
+            self.add_error("value", problem)
         cleaned["value"] = value
+        if self.instance.pk and self.instance.status == Event.Status.HIDDEN and cleaned.get("status") != Event.Status.HIDDEN:
+            if reason := show_refusal(self.instance):
+                self.add_error("status", f"It cannot be shown again: {reason}")
         return cleaned
 
     def save(self, commit=True):
@@ -132,23 +161,70 @@ class YearFilter(admin.SimpleListFilter):
         return queryset
 
 
+class HistoryFitsTheScreen:
+    """History pages that fit a laptop's screen (long quotes and merge evidence are cut short), whose
+    breadcrumb leads back to the record."""
+
+    object_history_list_template = "admin/history/object_history_list.html"
+    object_history_form_template = "admin/history/object_history_form.html"
+
+
+def _without_bulk_delete(actions: dict) -> dict:
+    """Hiding is how events and articles leave the timeline: no deleting many at once from a list."""
+    actions.pop("delete_selected", None)
+    return actions
+
+
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(HistoryFitsTheScreen, SimpleHistoryAdmin):
     form = EventForm
-    list_display = ["date_shown", "granularity", "headline", "source_count", "status", "reviewed"]
+    list_display = ["date_shown", "granularity", "headline", "source_count", "status", "reviewed", "story"]
     list_display_links = ["headline"]
-    list_filter = [NeedsReviewFilter, SourceFilter, "granularity", "status", "reviewed", YearFilter]
+    list_select_related = ["story"]
+    list_filter = [NeedsReviewFilter, "story", SourceFilter, "granularity", "status", "reviewed", YearFilter]
     search_fields = ["headline", "summary", "mentions__quote", "mentions__phrase"]
     date_hierarchy = "start"
     inlines = [MentionInline]
-    readonly_fields = ["start", "end", "granularity", "source_count", "evidence"]
+    readonly_fields = ["story", "start", "end", "granularity", "source_count", "merges", "evidence"]
     fieldsets = [
         ("Date", {"fields": ["value", ("precision", "day"), ("start", "end", "granularity")]}),
-        (None, {"fields": ["headline", "summary", "status", "reviewed", "source_count"]}),
+        (None, {"fields": ["story", "headline", "summary", "status", "reviewed", "source_count", "merges"]}),
         ("Why its mentions were merged", {"classes": ["collapse"], "fields": ["evidence"]}),
     ]
-    actions = ["merge_selected", "hide_selected", "unhide_selected", "mark_reviewed"]
-    history_list_display = ["value", "headline", "status"]
+    actions = ["merge_selected", "unmerge_selected", "hide_selected", "unhide_selected", "mark_reviewed"]
+    history_list_display = ["status", "reviewed"]  # the record's name already gives its date and headline
+    delete_confirmation_template = "admin/delete_with_consequences.html"
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        return _without_bulk_delete(super().get_actions(request, action_location))
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("story", "merged_into")
+
+    @admin.display(description="merges by editors")
+    def merges(self, event):
+        if event.merged_into_id:
+            url = reverse("admin:timeline_event_change", args=[event.merged_into_id])
+            return format_html('Merged into <a href="{}">{}</a>. Select this event in the list and choose “Unmerge” to undo it.',
+                               url, event.merged_into.headline)
+        merged = list(event.merged_events.all())
+        if merged:
+            return format_html("Holds the mentions of {}. Select it in the list and choose “Unmerge” to undo.", format_html_join(
+                ", ", '<a href="{}">{}</a>', ((reverse("admin:timeline_event_change", args=[e.pk]), e.headline) for e in merged)))
+        return "—"
+
+    def delete_view(self, request, object_id, extra_context=None):
+        event = self.get_object(request, object_id)
+        consequences = []
+        if event is not None:
+            mentions = event.mentions.count()
+            consequences = [
+                f"Its {mentions} mention(s) lose their event: they leave the timeline, and the next build puts the "
+                "automatic ones into new events of their own, undoing your work on this one.",
+                "Its history stays, but the event cannot be restored from a list of events any more.",
+                "Hiding it instead keeps everything and can be undone.",
+            ]
+        return super().delete_view(request, object_id, {**(extra_context or {}), "consequences": consequences})
 
     def get_search_results(self, request, queryset, search_term):
         found, duplicates = super().get_search_results(request, queryset, search_term)
@@ -174,31 +250,72 @@ class EventAdmin(SimpleHistoryAdmin):
             event.status = Event.Status.EDITED
         super().save_model(request, event, form, change)
 
-    @admin.action(description="Merge the selected events into one (the earliest created keeps its id)", permissions=["change"])
+    @admin.action(description="Merge the selected events into one (you choose which survives, and see it first)", permissions=["change"])
     def merge_selected(self, request, queryset):
-        events = list(queryset.order_by("pk"))
+        events = list(queryset.select_related("story").order_by("start", "pk"))
         if len(events) < 2:
             self.message_user(request, "Select at least two events to merge.", messages.WARNING)
-            return
-        with transaction.atomic():
-            target = merge_events(events[0], events[1:], by=request.user.get_username())
-        self.message_user(request, f"Merged {len(events) - 1} event(s) into “{target.headline}”. Undo from each mention’s history.")
+            return None
+        if len({event.story_id for event in events}) > 1:
+            self.message_user(request, "These events belong to different stories: only events of one story can be merged.", messages.ERROR)
+            return None
+        by_pk = {str(event.pk): event for event in events}
+        survivor = by_pk.get(request.POST.get("survivor", ""), events[0])
+        others = [event for event in events if event.pk != survivor.pk]
+        if request.POST.get("confirm") == "merge" and request.POST.get("survivor") in by_pk:
+            try:
+                target = merge_events(survivor, others, by=request.user.get_username())
+            except EditRefused as refusal:
+                self.message_user(request, str(refusal), messages.ERROR)
+                return None
+            self.message_user(request, f"Merged {len(others)} event(s) into “{target.headline}”. "
+                                       "To undo it, select that event and choose “Unmerge”.")
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Merge events: choose the one that survives",
+            "opts": self.model._meta,
+            "preview": preview_merge(survivor, others),
+            "events": events,
+            "survivor": survivor,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/timeline/event/merge_preview.html", context)
 
-    @admin.action(description="Hide the selected events", permissions=["change"])
+    @admin.action(description="Unmerge: undo editors' merges of the selected events (every moved mention goes back)", permissions=["change"],
+                  location=BOTH)
+    def unmerge_selected(self, request, queryset):
+        restored, refusals = [], []
+        with transaction.atomic():
+            for event in queryset.select_related("merged_into"):
+                try:
+                    restored += unmerge(event, by=request.user.get_username())
+                except EditRefused as refusal:
+                    refusals.append(str(refusal))
+        if restored:
+            self.message_user(request, f"Unmerged: {', '.join(f'“{e.headline}”' for e in restored)} show(s) again with their mentions.")
+        for refusal in refusals:
+            self.message_user(request, refusal, messages.WARNING)
+
+    @admin.action(description="Hide the selected events", permissions=["change"], location=BOTH)
     def hide_selected(self, request, queryset):
         self.message_user(request, f"Hid {hide_events(queryset)} event(s).")
 
-    @admin.action(description="Show the selected hidden events again", permissions=["change"])
+    @admin.action(description="Show the selected hidden events again", permissions=["change"], location=BOTH)
     def unhide_selected(self, request, queryset):
-        self.message_user(request, f"Showed {unhide_events(queryset)} event(s) again.")
+        shown, refusals = unhide_events(queryset)
+        if shown or not refusals:
+            self.message_user(request, f"Showed {shown} event(s) again.")
+        for refusal in refusals:
+            self.message_user(request, f"Not shown: {refusal}", messages.ERROR)
 
-    @admin.action(description="Mark the selected events as reviewed", permissions=["change"])
+    @admin.action(description="Mark the selected events as reviewed", permissions=["change"], location=BOTH)
     def mark_reviewed(self, request, queryset):
         self.message_user(request, f"Marked {review_events(queryset)} event(s) as reviewed.")
 
 
 @admin.register(Mention)
-class MentionAdmin(SimpleHistoryAdmin):
+class MentionAdmin(HistoryFitsTheScreen, SimpleHistoryAdmin):
     list_display = ["phrase", "value", "event", "article", "status"]
     list_filter = ["status", "rule", "timex_type"]
     search_fields = ["phrase", "quote", "article__title"]
@@ -208,6 +325,9 @@ class MentionAdmin(SimpleHistoryAdmin):
                        "sentence_start", "sentence_end", "phrase_start", "phrase_end", "headline", "timex_type", "reported"]
     fields = ["event", "status", "article", "quote", "phrase", "value", "first", "last", "rule", "anchor", "direction", "reason", "headline"]
     actions = ["split_out"]
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        return _without_bulk_delete(super().get_actions(request, action_location))
 
     def save_model(self, request, mention, form, change):
         # A mention an editor moved or removed stays so: the timeline build leaves it alone.
@@ -225,3 +345,14 @@ class MentionAdmin(SimpleHistoryAdmin):
         with transaction.atomic():
             created = [move_to_new_event(mention, by=request.user.get_username()) for mention in queryset]
         self.message_user(request, f"Created {len(created)} new event(s).")
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "kind", "story", "state", "done", "total", "created_by"]
+    list_filter = ["kind", "state", "story"]
+    readonly_fields = ["story", "kind", "state", "created_by", "task_id", "total", "done", "current", "failures", "counts",
+                       "summary", "created_at", "started_at", "finished_at"]
+
+    def has_add_permission(self, request):
+        return False

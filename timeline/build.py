@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.db.models import F, Q
 
-from articles.models import Article
+from articles.models import Article, Story
 from newsdates import syndication
 from newsdates.calendar import without_part_of_day
 from newsdates.statements import (
@@ -91,10 +91,11 @@ class BuildReport:
 
 
 def build_timeline(
-    articles: Iterable[int] | None = None, progress: Callable[[int, int], None] | None = None
+    articles: Iterable[int] | None = None, progress: Callable[[int, int], None] | None = None, story: Story | None = None
 ) -> BuildReport:
-    """(Re)build the mentions and events of some articles (all by default), oldest first; articles
-    with no publication date last, so that theirs can be inferred from what the others report."""
+    """(Re)build the mentions and events of some articles (all by default) in `story` (by default every story
+    they belong to), oldest first; articles with no publication date last, so that theirs can be inferred
+    from what the others report. Events are built and merged within a story."""
     started = time.perf_counter()
     report = BuildReport()
     articles = None if articles is None else list(articles)
@@ -103,9 +104,16 @@ def build_timeline(
     if articles is None:
         vocabulary.load_all()
     mark_copies(report, articles)
-    index = EventIndex(vocabulary)
     chosen = Article.objects.all() if articles is None else Article.objects.filter(pk__in=articles)
-    total = chosen.count()
+    stories = [story] if story else list(Story.objects.filter(articles__in=chosen).distinct().order_by("pk"))
+    total = sum(chosen.filter(stories=each).count() for each in stories)
+    for each in stories:
+        _build_story(chosen.filter(stories=each), EventIndex(vocabulary, each), report, total, progress)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _build_story(chosen, index: EventIndex, report: BuildReport, total: int, progress) -> None:
     known = chosen.filter(published__isnull=False).order_by("published", "pk")
     for batch in _batches(known.iterator(chunk_size=BUILD_BATCH), BUILD_BATCH):
         with transaction.atomic():
@@ -124,8 +132,7 @@ def build_timeline(
             _save(index, report)
     with transaction.atomic():
         consolidate(report.touched, index, report)
-    report.seconds = time.perf_counter() - started
-    return report
+    report.touched.clear()
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -232,13 +239,15 @@ def _tick(report: BuildReport, total: int, progress) -> None:
 
 
 def rebuild_article(article: Article) -> BuildReport:
-    """Re-anchor one article after its publication date or text changed."""
+    """Re-anchor one article, in each of its stories, after its publication date or text changed."""
     report = BuildReport()
     count_words([article.pk])
-    index = EventIndex(Vocabulary())
-    with transaction.atomic():
-        build_article(article, index, report)
-        _save(index, report)
+    vocabulary = Vocabulary()
+    for story in article.stories.all():
+        index = EventIndex(vocabulary, story)
+        with transaction.atomic():
+            build_article(article, index, report)
+            _save(index, report)
     report.articles = 1
     return report
 
@@ -257,7 +266,7 @@ def build_article(article: Article, index: EventIndex, report: BuildReport) -> N
     statements = read_article(article.body, article.published, article.title)
     index.vocabulary.frequency({term for statement in statements for term in statement.terms})
     stub = _light(article)
-    existing = {(m.phrase_start, m.phrase_end): m for m in article.mentions.all()}
+    existing = {(m.phrase_start, m.phrase_end): m for m in article.mentions.filter(story=index.story)}
     for mention in existing.values():
         mention.article = stub
     # What an editor placed or removed stays so, even if an edit of the file moved it in the text.
@@ -283,7 +292,7 @@ def build_article(article: Article, index: EventIndex, report: BuildReport) -> N
                 _attach(mention, index, report)
             continue
         if mention is None:
-            mention = Mention(article=stub, **fields)
+            mention = Mention(article=stub, story=index.story, **fields)
             fresh.append(mention)
             report.mentions_added += 1
         else:
@@ -550,7 +559,7 @@ def infer_publication_date(article: Article, index: EventIndex) -> str:
     """Give an undated article the date under which most of what it reports matches happenings other
     articles report on known dates; the earliest such date, since an article cannot report the past
     before it happens. Records the method and a confidence. Returns a line for the report, or ""."""
-    candidates = _candidate_dates(article, index.vocabulary)
+    candidates = _candidate_dates(article, index.vocabulary, index.story)
     best: tuple[int, date, int] | None = None
     for candidate in candidates:
         statements = [s for s in find_statements(article.body, candidate) if s.span.value and s.span.anchor]
@@ -579,11 +588,11 @@ def infer_publication_date(article: Article, index: EventIndex) -> str:
     return f"{chosen.isoformat()} (confidence {confidence}, {matched}/{relative} statements match)"
 
 
-def _candidate_dates(article: Article, vocabulary: Vocabulary) -> list[date]:
-    """Dates near those of the articles most like this one."""
+def _candidate_dates(article: Article, vocabulary: Vocabulary, story: Story) -> list[date]:
+    """Dates near those of the articles of the story most like this one."""
     mine = vocabulary.story(article.pk)
     scored = []
-    others = ArticleWords.objects.exclude(pk=article.pk).filter(article__published__isnull=False)
+    others = ArticleWords.objects.exclude(pk=article.pk).filter(article__published__isnull=False, article__stories=story)
     for words, published in others.values_list("stems", "article__published").iterator(chunk_size=500):
         scored.append((cosine(mine, vocabulary.weigh(words)), published))
     scored.sort(reverse=True)

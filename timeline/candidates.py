@@ -21,6 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from articles.models import Story
 from newsdates.statements import kinds
 
 from .models import DatedBy, Event, Mention, precision
@@ -214,8 +215,9 @@ def _month_bounds(month: tuple[int, int]) -> tuple[date, date]:
 class EventIndex:
     """Every event the build has looked at or made, by the months its interval covers."""
 
-    def __init__(self, vocabulary: Vocabulary):
+    def __init__(self, vocabulary: Vocabulary, story: Story):
         self.vocabulary = vocabulary
+        self.story = story  # events are matched within one story
         self.by_pk: dict[int, Candidate] = {}
         # Events by the months their interval meets, a day's by that day (a day query looks at a week of days).
         self._buckets: dict[tuple[int, int] | date, list[Candidate]] = defaultdict(list)
@@ -276,7 +278,7 @@ class EventIndex:
             for term in wanted[start : start + TERMS_A_QUERY]:
                 saying |= Q(terms__has_key=term)
                 self._told.add((term, window))
-            self._load_new(Event.objects.filter(saying, start__range=(first, last)))
+            self._load_new(self._events().filter(saying, start__range=(first, last)))
 
     def of(self, mention: Mention) -> Candidate | None:
         """The candidate a mention sits in, if any."""
@@ -288,13 +290,14 @@ class EventIndex:
 
     def get(self, pk: int) -> Candidate | None:
         if pk not in self.by_pk:
-            self._load(Event.objects.filter(pk=pk))
+            self._load(self._events().filter(pk=pk))
         return self.by_pk.get(pk)
 
     # ------------------------------------------------------------------ changing
     def create(self, mention: Mention) -> Candidate:
         """A new automatic event for a mention."""
-        event = Event(headline=mention.headline, summary=mention.quote, terms=dict(mention.terms), dated_by=mention.dated_by)
+        event = Event(story=self.story, headline=mention.headline, summary=mention.quote, terms=dict(mention.terms),
+                      dated_by=mention.dated_by)
         event.set_value(mention.value, mention.mod, mention.first, mention.last)
         candidate = Candidate(event, self.vocabulary, _members=[])
         self.add(candidate, mention)
@@ -431,7 +434,7 @@ class EventIndex:
             self._loaded_months.add(month)
             first, last = _month_bounds(month)
             self._load_new(
-                Event.objects.exclude(granularity__in=LONG_GRANULARITIES).filter(
+                self._events().exclude(granularity__in=LONG_GRANULARITIES).filter(
                     start__gte=first - LONGEST_SHORT_SPAN, start__lte=last, end__gte=first
                 )
             )
@@ -443,11 +446,14 @@ class EventIndex:
                 continue
             self._long_loaded.add(decade)
             start, end = date(max(1, decade * 10), 1, 1), date(min(9999, decade * 10 + 9), 12, 31)
-            self._load_new(Event.objects.filter(
+            self._load_new(self._events().filter(
                 Q(granularity="decade", start__range=(date(max(1, decade * 10 - 10), 1, 1), end))
                 | Q(granularity="century", start__range=(date(max(1, decade * 10 - 100), 1, 1), end)),
                 end__gte=start,
             ))
+
+    def _events(self):
+        return Event.objects.filter(story=self.story)
 
     def _load_new(self, events) -> None:
         """Read the events of a query that the index does not hold yet (their ids first: the build holds

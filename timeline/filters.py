@@ -8,7 +8,7 @@ from django import forms
 from django.db.models import Count, Q
 from django.http import QueryDict
 
-from articles.models import Source
+from articles.models import Article, Source
 
 from . import search
 from .models import Event, Granularity, Mention
@@ -70,13 +70,13 @@ class TimelineFilters(forms.Form):
                               error_messages={"invalid": "The page must be a whole number, such as 2.",
                                               "min_value": "Pages are numbered from 1."})
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, story=None, **kwargs):
         super().__init__(*args, label_suffix="", **kwargs)
         # "from" is a Python keyword: these two fields are added by name.
         self.fields["from"] = PartialDateField(label="From")
         self.fields["to"] = PartialDateField(label="To")
-        slugs = Source.objects.values_list("slug", "name")
-        self.fields["source"].choices = [(UNKNOWN_SOURCE, "Unknown source"), *slugs]
+        self.sources = list(story_sources(story).values_list("slug", "name"))  # read once: the view lists them too
+        self.fields["source"].choices = [(UNKNOWN_SOURCE, "Unknown source"), *self.sources]
 
     def show_counts(self, counts: dict[str, int]) -> None:
         """Label each source choice with how many of the shown events it reports."""
@@ -117,10 +117,23 @@ def without_source(cleaned: dict) -> dict:
     return {**cleaned, "source": []}
 
 
-def filter_events(cleaned: dict):
-    """Events matching the filters; an event shows when its interval overlaps [from, to], or, with
-    `within`, only when it lies wholly inside."""
+def story_sources(story=None):
+    """The outlets and agencies of the story's articles (every source when no story is given)."""
+    if story is None:
+        return Source.objects.order_by("name")
+    # Two subqueries, not an OR across two joins: that multiplies each outlet's articles by its agency's.
+    articles = Article.objects.filter(stories=story)
+    return Source.objects.filter(
+        Q(pk__in=articles.values("source_id")) | Q(pk__in=articles.values("agency_id"))
+    ).order_by("name")
+
+
+def filter_events(cleaned: dict, story=None):
+    """The story's events (every story's when none is given) matching the filters; an event shows when its
+    interval overlaps [from, to], or, with `within`, only when it lies wholly inside."""
     events = Event.objects.exclude(status=Event.Status.HIDDEN)
+    if story is not None:
+        events = events.filter(story=story)
     sources = cleaned.get("source") or []
     if sources:
         cited = Mention.objects.exclude(status=Mention.Status.REMOVED)

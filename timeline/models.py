@@ -1,11 +1,12 @@
 import math
 from collections import Counter
 
+from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from articles.models import Article
+from articles.models import Article, Story
 from newsdates import granularity
 from newsdates.calendar import granularity as granularity_of
 from newsdates.calendar import interval
@@ -36,6 +37,7 @@ class Event(models.Model):
         EDITED = "edited", "edited by an editor"
         HIDDEN = "hidden", "hidden"
 
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="events")
     value = models.CharField(max_length=40, help_text="TIMEX3 value, e.g. 2019-04-24, 2019-W16, 2019-02, 1986")
     start = models.DateField(help_text="First day of the interval the value covers.")
     end = models.DateField(help_text="Last day of the interval the value covers.")
@@ -52,6 +54,10 @@ class Event(models.Model):
     terms = models.JSONField(default=dict, blank=True, help_text="What its mentions say, as word stems; used to merge.")
     merge_evidence = models.JSONField(default=list, blank=True, help_text="Why each mention was merged into it.")
     source_count = models.PositiveIntegerField(default=0, help_text="Distinct sources citing it.")
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_events",
+        help_text="The event an editor merged this one into (this one is hidden until the merge is undone).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["terms"])
@@ -59,7 +65,7 @@ class Event(models.Model):
     class Meta:
         ordering = ["start", "end", "id"]
         indexes = [
-            models.Index(fields=["start", "end"]),
+            models.Index(fields=["story", "start", "end"]),
             models.Index(fields=["status", "start"]),
             models.Index(fields=["source_count"]),
             models.Index(fields=["granularity", "start"]),  # the decades and centuries around a date, for the build
@@ -217,6 +223,8 @@ class Mention(models.Model):
         REMOVED = "removed", "removed by an editor"
 
     event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="mentions")
+    # An article of several stories is read once for each: its mentions join that story's events.
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="mentions")
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.AUTOMATIC)
     quote = models.TextField(help_text="The sentence, as it stands in the article.")
@@ -246,9 +254,9 @@ class Mention(models.Model):
     class Meta:
         ordering = ["article_id", "phrase_start"]
         constraints = [
-            models.UniqueConstraint(fields=["article", "phrase_start", "phrase_end"], name="one_mention_per_phrase"),
+            models.UniqueConstraint(fields=["story", "article", "phrase_start", "phrase_end"], name="one_mention_per_phrase_and_story"),
         ]
-        indexes = [models.Index(fields=["first", "last"]), models.Index(fields=["article", "status"])]
+        indexes = [models.Index(fields=["first", "last"]), models.Index(fields=["article", "story", "status"])]
 
     def __str__(self):
         return f"{self.phrase} ({self.value or 'waiting'}) in {self.article}"
@@ -280,6 +288,77 @@ class Mention(models.Model):
         if self.reason:
             parts.append(self.reason)
         return "; ".join(parts)
+
+
+class Job(models.Model):
+    """Work started from the browser and done by a background task (an ingest or a rebuild), with the
+    progress its page shows: Django's tasks framework reports a task's status and result, not how far
+    along it is."""
+
+    class Kind(models.TextChoices):
+        INGEST = "ingest", "adding articles"
+        REBUILD = "rebuild", "rebuilding the timeline"
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "waiting for a worker"
+        RUNNING = "running", "running"
+        DONE = "done", "done"
+        FAILED = "failed", "stopped by an error"
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="jobs")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    task_id = models.CharField(max_length=64, blank=True, help_text="The id of the task's result in the tasks backend.")
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    current = models.CharField(max_length=300, blank=True, help_text="What the task is working on now.")
+    failures = models.JSONField(default=list, blank=True, help_text="[{name, reason}] for each input that failed.")
+    counts = models.JSONField(default=dict, blank=True, help_text="Outcomes so far: added, updated, unchanged, duplicate, failed.")
+    summary = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} in {self.story} ({self.get_state_display()})"
+
+    def get_absolute_url(self):
+        return reverse("timeline:job", args=[self.pk])
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (self.State.DONE, self.State.FAILED)
+
+    OUTCOMES = ("added", "updated", "unchanged", "duplicate", "failed")
+
+    @property
+    def outcome_counts(self) -> list[tuple[str, int]]:
+        """The outcomes so far in a fixed order (PostgreSQL's JSON keeps no key order)."""
+        return [(status, self.counts[status]) for status in self.OUTCOMES if self.counts.get(status)]
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else (100 if self.finished else 0)
+
+
+class JobInput(models.Model):
+    """One thing to ingest, kept until the task has read it: an uploaded file, a pasted text, or a URL to fetch."""
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="inputs")
+    name = models.CharField(max_length=255)
+    data = models.BinaryField(blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    refused = models.CharField(max_length=300, blank=True, help_text="Why it was refused on arrival (too large), if it was.")
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.url or self.name
 
 
 class ArticleWords(models.Model):

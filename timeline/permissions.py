@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group, Permission
 
 VIEWER = "viewer"
 EDITOR = "editor"
-MODELS = {"articles": ["article", "source"], "timeline": ["event", "mention"]}
+MODELS = {"articles": ["article", "source", "story"], "timeline": ["event", "mention", "job"]}
 HISTORY = {"articles": ["historicalarticle", "historicalsource"], "timeline": ["historicalevent", "historicalmention"]}
 
 
@@ -20,7 +20,12 @@ def ensure_groups(**kwargs) -> None:
     editor, _ = Group.objects.get_or_create(name=EDITOR)
     editor.permissions.set(
         _permissions(["view", "change"], MODELS)
-        + _permissions(["add"], {"timeline": ["event"]})
+        + _permissions(["add"], {"timeline": ["event"], "articles": ["story"]})
         + _permissions(["delete"], {"articles": ["source"]})
         + _permissions(["view"], HISTORY)
     )
+
+
+def is_editor(user) -> bool:
+    """Editors (and superusers) fix the timeline, add articles and start rebuilds; viewers only read."""
+    return user.is_authenticated and user.has_perm("timeline.change_event")

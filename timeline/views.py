@@ -11,7 +11,7 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from articles.models import Article, Source
+from articles.models import Article, Source, Story
 from newsdates import granularity
 from newsdates.anchoring import annotate
 
@@ -20,6 +20,9 @@ from .exports import FORMATS
 from .exports.records import with_mentions
 from .filters import UNKNOWN_SOURCE, TimelineFilters, filter_events, source_counts, without_source
 from .models import Event, Mention
+from .newsroom import DateForm
+from .permissions import is_editor
+from .stories import only_story, story_list
 
 PAGE_SIZE = 50
 ARTICLES_PAGE_SIZE = 50
@@ -27,7 +30,19 @@ DENSE_YEAR = 8  # more events than this in a year on one page: group them by mon
 
 
 def _can_edit(request) -> bool:
-    return request.user.is_authenticated and request.user.has_perm("timeline.change_event")
+    return is_editor(request.user)
+
+
+def _story_or_list(slug: str | None):
+    """The story a URL means: the one named, else the only one; None (the list of stories instead) when several."""
+    if slug is None:
+        return only_story()
+    return get_object_or_404(Story, slug=slug)
+
+
+def _timeline_url(story: Story, named: bool) -> str:
+    """Where a story's timeline lives: / while it is the only story (and was reached so), else /stories/<slug>/."""
+    return reverse("timeline:story", args=[story.slug]) if named else reverse("timeline:timeline")
 
 
 def _is_partial(request) -> bool:
@@ -38,10 +53,10 @@ def _has_blank_parameters(query) -> bool:
     return any(not value.strip() for values in query.lists() for value in values[1])
 
 
-def _ordered(cleaned: dict):
-    """The events the filters select, in list order. With a date range, the events wholly inside it come
-    first; those dated more broadly ("2019" for a week in April) follow, flagged `broader`."""
-    events = filter_events(cleaned)
+def _ordered(cleaned: dict, story: Story | None):
+    """The story's events the filters select, in list order. With a date range, the events wholly inside it
+    come first; those dated more broadly ("2019" for a week in April) follow, flagged `broader`."""
+    events = filter_events(cleaned, story)
     first, last = cleaned.get("from"), cleaned.get("to")
     inside = Q()
     if first:
@@ -54,8 +69,13 @@ def _ordered(cleaned: dict):
 
 @require_safe
 @vary_on_headers("HX-Request")
-def timeline(request):
-    form = TimelineFilters(request.GET)
+def timeline(request, slug: str | None = None):
+    """A story's timeline at /stories/<slug>/; at / the only story's, or the list of stories when there are several."""
+    story = _story_or_list(slug)
+    if story is None:
+        return story_list(request)
+    timeline_url = _timeline_url(story, slug is not None)
+    form = TimelineFilters(request.GET, story=story)
     if not _is_partial(request) and _has_blank_parameters(request.GET):
         # A form submitted without JavaScript sends its empty fields too: share the URL without them.
         query = form.canonical_query().urlencode()
@@ -68,12 +88,12 @@ def timeline(request):
         response["HX-Push-Url"] = "false"
         return response
     cleaned = form.cleaned_data if valid else form.valid_part()
-    events = _ordered(cleaned)
+    events = _ordered(cleaned, story)
     paginator = Paginator(events, PAGE_SIZE)
     try:
         page = paginator.page(cleaned.get("page") or 1)
     except EmptyPage:
-        last = reverse("timeline:timeline") + _query(form.canonical_query(), page=paginator.num_pages)
+        last = timeline_url + _query(form.canonical_query(), page=paginator.num_pages)
         return render(request, "404.html", {
             "message": f"There is no page {cleaned['page']} of these results: they fill {paginator.num_pages} "
                        f"page{'s' if paginator.num_pages != 1 else ''}.",
@@ -84,12 +104,12 @@ def timeline(request):
     inside = [event for event in shown if event.pk not in broader_pks]
     broader = [event for event in shown if event.pk in broader_pks]
 
-    others = filter_events(without_source(cleaned))
+    others = filter_events(without_source(cleaned), story)
     counts = source_counts(others)
     chosen = set(cleaned.get("source") or [])
     sources = [
-        {"slug": slug, "name": name, "events": counts.get(slug, 0), "checked": slug in chosen}
-        for slug, name in [*Source.objects.values_list("slug", "name").order_by("name"), (UNKNOWN_SOURCE, "Unknown source")]
+        {"slug": source_slug, "name": name, "events": counts.get(source_slug, 0), "checked": source_slug in chosen}
+        for source_slug, name in [*form.sources, (UNKNOWN_SOURCE, "Unknown source")]
     ]
     unit, slots = axis.density(events, cleaned["from"][0] if cleaned.get("from") else None, cleaned["to"][1] if cleaned.get("to") else None)
     slots, ticks = axis.overview(unit, slots)
@@ -100,7 +120,7 @@ def timeline(request):
         "groups": _group(inside),
         "broader": broader,
         "sources": sources,
-        "precisions": _precisions(cleaned),
+        "precisions": _precisions(cleaned, story),
         "unit": unit,
         "slots": slots,
         "ticks": ticks,
@@ -109,13 +129,19 @@ def timeline(request):
         "event_query": _query(filters_query, page=None),
         "active_filters": _active_filters(cleaned),
         "range_text": _range_text(cleaned),
-        "title": _title(cleaned, sources),
-        "export_formats": FORMATS.values(),
+        "title": _title(cleaned, sources, story.title),
+        "story": story,
+        "timeline_url": timeline_url,
+        "axis_url": reverse("timeline:story-axis-data", args=[story.slug]) if slug else reverse("timeline:axis-data"),
+        "export_links": [
+            {"label": f.label, "url": reverse(f"timeline:story-export-{f.name}", args=[story.slug]) if slug else reverse(f.url_name)}
+            for f in FORMATS.values()
+        ],
         "can_edit": _can_edit(request),
     }
     if _is_partial(request):
         response = render(request, "timeline/page.html#results-update", context)
-        response["HX-Push-Url"] = reverse("timeline:timeline") + _query(filters_query)
+        response["HX-Push-Url"] = timeline_url + _query(filters_query)
         return response
     return render(request, "timeline/page.html", context, status=200 if valid else 400)
 
@@ -131,11 +157,12 @@ def _query(query, **changes) -> str:
     return f"?{encoded}" if encoded else ""
 
 
-def _precisions(cleaned: dict) -> list[dict]:
+def _precisions(cleaned: dict, story: Story) -> list[dict]:
     """The precisions events on this timeline have, each with how many match the other filters; a
     precision asked for in the URL stays offered even when no event has it, so that it can be unticked."""
-    present = set(Event.objects.exclude(status=Event.Status.HIDDEN).order_by().values_list("granularity", flat=True).distinct())
-    counts = dict(filter_events({**cleaned, "granularity": []}).order_by().values_list("granularity").annotate(n=Count("id")))
+    shown = Event.objects.filter(story=story).exclude(status=Event.Status.HIDDEN)
+    present = set(shown.order_by().values_list("granularity", flat=True).distinct())
+    counts = dict(filter_events({**cleaned, "granularity": []}, story).order_by().values_list("granularity").annotate(n=Count("id")))
     chosen = set(cleaned.get("granularity") or [])
     return [
         {"name": g.name, "label": g.label, "events": counts.get(g.name, 0), "checked": g.name in chosen}
@@ -160,7 +187,7 @@ def _range_text(cleaned: dict) -> str:
     return ""
 
 
-def _title(cleaned: dict, sources: list[dict]) -> str:
+def _title(cleaned: dict, sources: list[dict], name: str = "Timeline") -> str:
     """The tab's title names the filters, so that tabs and bookmarks tell the views apart."""
     parts = []
     names = [source["name"] for source in sources if source["checked"]]
@@ -176,7 +203,7 @@ def _title(cleaned: dict, sources: list[dict]) -> str:
         parts.append(", ".join(cleaned["granularity"]))
     if cleaned.get("page") and cleaned["page"] > 1:
         parts.append(f"page {cleaned['page']}")
-    return f"Timeline: {' · '.join(parts)}" if parts else "Timeline"
+    return f"{name}: {' · '.join(parts)}" if parts else name
 
 
 def _group(events: list[Event]) -> list[dict]:
@@ -199,18 +226,24 @@ def _group(events: list[Event]) -> list[dict]:
 
 @require_safe
 @gzip_page
-def axis_data(request):
+def axis_data(request, slug: str | None = None):
     """The interactive axis's data for the current filters: compact, one row per event."""
-    form = TimelineFilters(request.GET)
+    story = _story_or_list(slug)
+    if story is None:
+        return JsonResponse({"error": "There are several stories: ask for /stories/<slug>/axis.json."}, status=400)
+    form = TimelineFilters(request.GET, story=story)
     if not form.is_valid():
         return JsonResponse({"error": form.error_text()}, status=400)
-    return JsonResponse(axis.axis_data(_ordered(form.cleaned_data), PAGE_SIZE))
+    return JsonResponse(axis.axis_data(_ordered(form.cleaned_data, story), PAGE_SIZE))
 
 
 def _survivor_of(pk: int) -> Event | None:
-    """The shown event that an event merged into: merges record `{"merged_event": pk}` in the survivor's
-    evidence. Only asked for events that are gone or hidden, so a text match on the JSON is cheap enough;
-    the exact key is checked on the few candidates."""
+    """The shown event that an event merged into: an editor's merge records it on the merged-away event;
+    automatic ones record `{"merged_event": pk}` in the survivor's evidence. Only asked for events that are
+    gone or hidden, so a text match on the JSON is cheap enough; the exact key is checked on the few candidates."""
+    merged = Event.objects.filter(pk=pk, merged_into__isnull=False).select_related("merged_into").first()
+    if merged is not None and merged.merged_into.status != Event.Status.HIDDEN:
+        return merged.merged_into
     candidates = Event.objects.exclude(status=Event.Status.HIDDEN).filter(merge_evidence__icontains=f'"merged_event": {pk}')
     for candidate in candidates.order_by("-updated_at"):
         if any(isinstance(item, dict) and item.get("merged_event") == pk for item in candidate.merge_evidence):
@@ -228,30 +261,34 @@ def event(request, pk: int):
             raise Http404("No event has this number: it may have been removed.")
         query = request.GET.urlencode()
         return HttpResponsePermanentRedirect(survivor.get_absolute_url() + (f"?{query}" if query else ""))
-    [event] = with_mentions(Event.objects.filter(pk=found.pk))
+    [event] = with_mentions(Event.objects.filter(pk=found.pk).select_related("story"))
     context = {
         "event": event,
         "evidence": _readable_evidence(event, {m.pk: m for m in event.cited}),
         "can_edit": _can_edit(request),
+        "date_form": DateForm(initial={"value": event.value}),
     }
     if _is_partial(request):
         return render(request, "timeline/event.html#provenance", context)
-    form = TimelineFilters(request.GET)
+    form = TimelineFilters(request.GET, story=event.story)
     cleaned = form.cleaned_data if form.is_valid() else form.valid_part()
     filters_query = cleaned_query(form)
-    order = list(_ordered(cleaned).values_list("pk", flat=True))
+    order = list(_ordered(cleaned, event.story).values_list("pk", flat=True))
     neighbours = {}
-    back = reverse("timeline:timeline") + _query(filters_query, page=None)
+    several_stories = only_story() is None
+    timeline_url = _timeline_url(event.story, several_stories)
+    back = timeline_url + _query(filters_query, page=None)
     if event.pk in order:
         index = order.index(event.pk)
         page_number = index // PAGE_SIZE + 1
-        back = reverse("timeline:timeline") + _query(filters_query, page=page_number if page_number > 1 else None) + f"#event-{event.pk}"
+        back = timeline_url + _query(filters_query, page=page_number if page_number > 1 else None) + f"#event-{event.pk}"
         event_query = _query(filters_query, page=None)
         if index > 0:
             neighbours["previous"] = reverse("timeline:event", args=[order[index - 1]]) + event_query
         if index + 1 < len(order):
             neighbours["next"] = reverse("timeline:event", args=[order[index + 1]]) + event_query
-    context.update({"back": back, "neighbours": neighbours, "filtered": bool(_active_filters(cleaned))})
+    context.update({"back": back, "neighbours": neighbours, "filtered": bool(_active_filters(cleaned)),
+                    "several_stories": several_stories})
     return render(request, "timeline/event.html", context)
 
 
@@ -361,15 +398,18 @@ def sources(request):
 
 
 @require_safe
-def export(request, format: str):
+def export(request, format: str, slug: str | None = None):
+    """A story's timeline as a file; the old /export/… URLs answer for the only story, or lead to the list."""
     if format not in FORMATS:
         raise Http404
-    form = TimelineFilters(request.GET)
+    story = _story_or_list(slug)
+    if story is None and Story.objects.exists():
+        return redirect("timeline:stories")
+    form = TimelineFilters(request.GET, story=story)
     if not form.is_valid():
-        return render(request, "timeline/bad_request.html", {
-            "form": form, "back": reverse("timeline:timeline") + _query(cleaned_query(form)),
-        }, status=400)
-    events = filter_events(form.cleaned_data)
+        back = _timeline_url(story, slug is not None) if story else reverse("timeline:timeline")
+        return render(request, "timeline/bad_request.html", {"form": form, "back": back + _query(cleaned_query(form))}, status=400)
+    events = filter_events(form.cleaned_data, story)
     articles = Article.objects.filter(pk__in=Mention.objects.filter(event__in=events.order_by()).values("article_id")).order_by(
         "published", "file_name")
     export_format = FORMATS[format]

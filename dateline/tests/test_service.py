@@ -13,7 +13,7 @@ from dateline.tests.test_settings import run_manage
 
 def test_it_answers_503_with_a_branded_page_and_one_log_line_when_the_database_is_gone(db, client, caplog):
     lost = OperationalError("connection to server at \"127.0.0.1\", port 5432 failed: Connection refused\n\tIs the server running?")
-    with mock.patch("timeline.views.filter_events", side_effect=lost), caplog.at_level(logging.ERROR, logger="dateline"):
+    with mock.patch("timeline.views.only_story", side_effect=lost), caplog.at_level(logging.ERROR, logger="dateline"):
         response = client.get(reverse("timeline:timeline"))
     assert response.status_code == 503
     assert response["Retry-After"]
@@ -24,7 +24,7 @@ def test_it_answers_503_with_a_branded_page_and_one_log_line_when_the_database_i
 
 
 def test_a_query_failing_for_another_reason_is_still_a_server_error(db, client):
-    with mock.patch("timeline.views.filter_events", side_effect=OperationalError("canceling statement due to lock timeout")):
+    with mock.patch("timeline.views.only_story", side_effect=OperationalError("canceling statement due to lock timeout")):
         with pytest.raises(OperationalError):
             client.get(reverse("timeline:timeline"))  # the test client re-raises what a real server turns into a 500
 

@@ -19,6 +19,7 @@ from .fields import (
     HOW_INFERRED,
     HOW_LEAD,
     HOW_MANIFEST,
+    HOW_PAGE,
     HOW_TEXT,
     HOW_UNKNOWN,
     HOW_URL,
@@ -31,6 +32,6 @@ from .fields import (
 
 __all__ = [
     "EXTRACTORS", "HOW_BYLINE", "HOW_CREDIT", "HOW_DATELINE", "HOW_DOMAIN", "HOW_EDITOR", "HOW_FILENAME", "HOW_HEADER",
-    "HOW_INFERRED", "HOW_LEAD", "HOW_MANIFEST", "HOW_TEXT", "HOW_UNKNOWN", "HOW_URL", "PRECEDENCE", "ExtractedArticle",
+    "HOW_INFERRED", "HOW_LEAD", "HOW_MANIFEST", "HOW_PAGE", "HOW_TEXT", "HOW_UNKNOWN", "HOW_URL", "PRECEDENCE", "ExtractedArticle",
     "Found", "choices", "choose", "clean_body", "extract", "find_date", "plain", "url_date",
 ]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 HOW_EDITOR = "editor"
 HOW_MANIFEST = "manifest"
+HOW_PAGE = "page"  # a saved web page's own metadata (its head), read by trafilatura and htmldate
 HOW_HEADER = "header"
 HOW_BYLINE = "byline"
 HOW_DATELINE = "dateline"
@@ -27,6 +28,7 @@ PRECEDENCE: dict[str, list[tuple[str, str]]] = {
     "published": [
         (HOW_EDITOR, "set by an editor"),
         (HOW_MANIFEST, "manifest"),
+        (HOW_PAGE, "the web page's metadata"),
         (HOW_HEADER, "“Published” header"),
         (HOW_BYLINE, "date under the byline"),
         (HOW_DATELINE, "dateline"),
@@ -37,6 +39,7 @@ PRECEDENCE: dict[str, list[tuple[str, str]]] = {
     "source": [
         (HOW_EDITOR, "set by an editor"),
         (HOW_MANIFEST, "manifest"),
+        (HOW_PAGE, "the web page's site name"),
         (HOW_DOMAIN, "URL domain"),
         (HOW_CREDIT, "credit line in the text"),
         # the story is the wire agency's own: the agency found by byline, dateline or document id
@@ -54,11 +57,13 @@ PRECEDENCE: dict[str, list[tuple[str, str]]] = {
     "title": [
         (HOW_EDITOR, "set by an editor"),
         (HOW_MANIFEST, "manifest"),
+        (HOW_PAGE, "the web page's title"),
         (HOW_TEXT, "title line"),
         (HOW_LEAD, "the lead's first words"),
     ],
     "url": [
         (HOW_MANIFEST, "manifest"),
+        (HOW_PAGE, "the web page's address"),
         (HOW_TEXT, "URL line in the text"),
     ],
 }

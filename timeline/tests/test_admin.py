@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from articles.ingest import ingest_text
 from articles.models import Article, Source
@@ -103,31 +104,126 @@ def test_an_invalid_date_is_refused_and_nothing_is_saved(built, editor, client, 
     assert event.value == "2019-04-24" and event.headline != "Changed"
 
 
-def test_merging_events_moves_every_mention_and_can_be_undone(built, editor, client):
-    target, other = sorted([quoting("crossed the border into Russia"), quoting("KCNA news agency reported")], key=lambda e: e.pk)
-    moved = list(other.mentions.all())
-    response = client.post(reverse("admin:timeline_event_changelist"),
-                           {"action": "merge_selected", "_selected_action": [target.pk, other.pk]})
-    assert response.status_code == 302
-    target.refresh_from_db()
-    other.refresh_from_db()
-    assert other.status == Event.Status.HIDDEN and not other.mentions.exists()
-    assert target.status == Event.Status.EDITED and target.merge_evidence[-1]["by"] == "edith"
-    assert all(Mention.objects.get(pk=m.pk).event == target for m in moved)
+def test_merging_shows_a_preview_and_merges_into_the_event_the_editor_chose(built, editor, client):
+    first, second = sorted([quoting("crossed the border into Russia"), quoting("KCNA news agency reported")], key=lambda e: e.pk)
+    changelist = reverse("admin:timeline_event_changelist")
+    preview = client.post(changelist, {"action": "merge_selected", "_selected_action": [first.pk, second.pk]})
+    assert preview.status_code == 200  # nothing merged yet: the preview
+    content = preview.content.decode()
+    assert escape(first.headline) in content and escape(second.headline) in content and first.when in content
+    assert "The Moscow Times" in content and "Result:" in content
+    assert Event.objects.get(pk=second.pk).status != Event.Status.HIDDEN
 
-    # Undo: revert a moved mention from its history, and show the hidden event again.
-    mention = moved[0]
-    before = mention.history.order_by("-history_date")[1]  # the version before the merge
-    assert before.event_id == other.pk
-    revert = reverse("admin:timeline_mention_simple_history", args=[mention.pk, before.history_id])
-    form = client.get(revert).context["adminform"].form
-    data = {name: "" if form[name].value() is None else form[name].value() for name in form.fields}
-    assert client.post(revert, data).status_code == 302
-    assert Mention.objects.get(pk=mention.pk).event_id == other.pk
-    client.post(reverse("admin:timeline_event_changelist"), {"action": "unhide_selected", "_selected_action": [other.pk]})
+    chosen = client.post(changelist, {"action": "merge_selected", "_selected_action": [first.pk, second.pk],
+                                      "survivor": second.pk, "confirm": "preview"})
+    assert f'value="{second.pk}" id="survivor-{second.pk}" checked' in chosen.content.decode()
+    moved = list(first.mentions.all())
+    response = client.post(changelist, {"action": "merge_selected", "_selected_action": [first.pk, second.pk],
+                                        "survivor": second.pk, "confirm": "merge"})
+    assert response.status_code == 302
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == Event.Status.HIDDEN and not first.mentions.exists() and first.merged_into == second
+    assert second.status == Event.Status.EDITED and second.merge_evidence[-1]["by"] == "edith"
+    assert all(Mention.objects.get(pk=m.pk).event == second for m in moved)
+
+
+def test_unmerge_restores_every_moved_mention_and_shows_the_event_again_in_one_action(built, editor, client):
+    target, other = sorted([quoting("crossed the border into Russia"), quoting("KCNA news agency reported")], key=lambda e: e.pk)
+    before = {m.pk: m.status for m in other.mentions.all()}
+    target_mentions = set(target.mentions.values_list("pk", flat=True))
+    changelist = reverse("admin:timeline_event_changelist")
+    client.post(changelist, {"action": "merge_selected", "_selected_action": [target.pk, other.pk], "survivor": target.pk, "confirm": "merge"})
+    assert not Event.objects.get(pk=other.pk).mentions.exists()
+
+    response = client.post(changelist, {"action": "unmerge_selected", "_selected_action": [target.pk]}, follow=True)
+    assert "Unmerged" in response.content.decode()
     other.refresh_from_db()
-    assert other.status == Event.Status.EDITED and other.mentions.filter(pk=mention.pk).exists()
-    assert mention.history.first().history_user.username == "edith"
+    target.refresh_from_db()
+    assert other.status != Event.Status.HIDDEN and other.merged_into is None
+    assert {m.pk: m.status for m in other.mentions.all()} == before
+    assert set(target.mentions.values_list("pk", flat=True)) == target_mentions
+    assert not any(item.get("merged_event") == other.pk for item in target.merge_evidence)
+    assert other.source_count >= 1
+    assert other.history.first().history_user.username == "edith"
+
+
+def test_unmerge_from_the_merged_away_event_works_too_and_a_plain_event_has_nothing_to_undo(built, editor, client):
+    target, other = sorted([quoting("crossed the border into Russia"), quoting("KCNA news agency reported")], key=lambda e: e.pk)
+    changelist = reverse("admin:timeline_event_changelist")
+    client.post(changelist, {"action": "merge_selected", "_selected_action": [target.pk, other.pk], "survivor": target.pk, "confirm": "merge"})
+    client.post(changelist, {"action": "unmerge_selected", "_selected_action": [other.pk]})
+    assert Event.objects.get(pk=other.pk).mentions.exists()
+    lonely = Event.objects.exclude(pk__in=[target.pk, other.pk]).first()
+    response = client.post(changelist, {"action": "unmerge_selected", "_selected_action": [lonely.pk]}, follow=True)
+    assert "there is no merge to undo" in response.content.decode()
+
+
+def test_showing_again_a_merged_away_event_is_refused_with_a_reason(built, editor, client):
+    target, other = sorted([quoting("crossed the border into Russia"), quoting("KCNA news agency reported")], key=lambda e: e.pk)
+    changelist = reverse("admin:timeline_event_changelist")
+    client.post(changelist, {"action": "merge_selected", "_selected_action": [target.pk, other.pk], "survivor": target.pk, "confirm": "merge"})
+    response = client.post(changelist, {"action": "unhide_selected", "_selected_action": [other.pk]}, follow=True)
+    assert "Not shown" in response.content.decode() and "unmerge it instead" in response.content.decode()
+    assert Event.objects.get(pk=other.pk).status == Event.Status.HIDDEN
+    # nor from its own page, by changing its status
+    response = change_event(client, Event.objects.get(pk=other.pk), status=Event.Status.EDITED)
+    assert response.status_code == 200 and "cannot be shown again" in response.content.decode()
+    assert Event.objects.get(pk=other.pk).status == Event.Status.HIDDEN
+
+
+def test_an_emptied_event_cannot_be_shown_with_no_sources(built, editor, client):
+    event = Event.objects.filter(value="2011").first()
+    for mention in event.mentions.all():
+        mention.status, mention.event = Mention.Status.REMOVED, None
+        mention.save()
+    event.status = Event.Status.HIDDEN
+    event.save()
+    response = client.post(reverse("admin:timeline_event_changelist"), {"action": "unhide_selected", "_selected_action": [event.pk]}, follow=True)
+    assert "0 sources" in response.content.decode()
+    assert Event.objects.get(pk=event.pk).status == Event.Status.HIDDEN
+
+
+def test_no_bulk_delete_of_events_mentions_or_articles(built, editor, client, admin_client):
+    for name in ("timeline_event", "timeline_mention", "articles_article"):
+        form = admin_client.get(reverse(f"admin:{name}_changelist")).context["action_form"]
+        actions = [value for value, _ in form.fields["action"].choices] if form else []
+        assert "delete_selected" not in actions, name
+    event = Event.objects.filter(value="2011").first()
+    page = admin_client.get(reverse("admin:timeline_event_delete", args=[event.pk]))
+    assert page.status_code == 200 and "What deleting this event does" in page.content.decode()
+    assert client.get(reverse("admin:timeline_event_delete", args=[event.pk])).status_code == 403  # an editor cannot delete
+
+
+@pytest.mark.parametrize("value", ["2019-04-24T25:00", "2019-04-24T99:99", "2019-04-24T10:60", "2019-04-24T24:30", "2019-04-24TXX"])
+def test_an_impossible_time_is_refused_and_not_echoed_in_the_title_or_breadcrumb(built, editor, client, value):
+    event = quoting("crossed the border into Russia")
+    response = change_event(client, event, value=value)
+    content = response.content.decode()
+    assert response.status_code == 200 and "errornote" in content
+    title = content[content.find("<title>"):content.find("</title>")]
+    breadcrumbs = content[content.find('class="breadcrumbs"'):content.find("</ol>", content.find('class="breadcrumbs"'))]
+    assert value not in title and value not in breadcrumbs
+    assert Event.objects.get(pk=event.pk).value == "2019-04-24"
+
+
+@pytest.mark.parametrize("value", ["2019-04-24T10:30", "2019-04-24T23:59:59", "2019-04-24T24:00", "2019-04-24TEV"])
+def test_a_real_time_of_day_is_accepted(built, editor, client, value):
+    event = quoting("crossed the border into Russia")
+    assert change_event(client, event, value=value).status_code == 302
+    assert Event.objects.get(pk=event.pk).value == value
+
+
+def test_the_admin_says_dateline_and_the_history_breadcrumb_leads_back_to_the_event(built, editor, client):
+    event = quoting("crossed the border into Russia")
+    index = client.get(reverse("admin:index")).content.decode()
+    assert "Dateline" in index and "Django administration" not in index
+    history = client.get(reverse("admin:timeline_event_history", args=[event.pk])).content.decode()
+    assert 'id="change-history"' in history and reverse("admin:timeline_event_change", args=[event.pk]) in history
+    record = event.history.first()
+    version = client.get(reverse("admin:timeline_event_simple_history", args=[event.pk, record.history_id])).content.decode()
+    crumbs = version[version.find('class="breadcrumbs"'):]
+    assert f'href="{reverse("admin:timeline_event_change", args=[event.pk])}"' in crumbs[:2000]
 
 
 def test_splitting_moves_a_mention_into_a_new_event(built, editor, client):

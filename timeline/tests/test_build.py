@@ -115,7 +115,7 @@ def test_editors_changes_survive_a_rebuild(built):
     removed.status, removed.event = Mention.Status.REMOVED, None
     removed.save()
     moved = Mention.objects.get(phrase="1986")
-    new_home = Event.objects.create(value="1986", start=date(1986, 1, 1), end=date(1986, 12, 31), granularity="year",
+    new_home = Event.objects.create(story=moved.story, value="1986", start=date(1986, 1, 1), end=date(1986, 12, 31), granularity="year",
                                     headline="Kim Il Sung visits the Soviet Union", status=Event.Status.EDITED)
     moved.event, moved.status = new_home, Mention.Status.PINNED
     moved.save()

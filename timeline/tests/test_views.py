@@ -176,7 +176,7 @@ def test_the_page_costs_a_constant_number_of_queries(built, client, django_asser
         client.get(TIMELINE)
     events = Event.objects.count()
     # Copy every event many times over: the query count must not grow with the number of events.
-    Event.objects.bulk_create([Event(value=e.value, start=e.start, end=e.end, granularity=e.granularity, headline=e.headline)
+    Event.objects.bulk_create([Event(story_id=e.story_id, value=e.value, start=e.start, end=e.end, granularity=e.granularity, headline=e.headline)
                                for e in Event.objects.all() for _ in range(5)])
     assert Event.objects.count() == events * 6
     with django_assert_max_num_queries(len(small.captured_queries)):

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('articles', '0004_syndicated_copies'),
-        ('timeline', '0004_text_search'),
+        ('timeline', '0005_stories_and_jobs'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('timeline', '0005_word_statistics'),
+        ('timeline', '0006_word_statistics'),
     ]
 
     operations = [

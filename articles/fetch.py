@@ -1,0 +1,116 @@
+"""Fetching an article from a URL an editor gave: only public web addresses, within a size and a time limit.
+
+A URL typed into a form must not make the server reach its own network: loopback, private, link-local and
+other non-public addresses are refused (every address the name resolves to, at every redirect) unless
+INGEST_FETCH_PRIVATE allows them, as the tests do for the page server they start.
+"""
+
+import hashlib
+import ipaddress
+import socket
+import time
+from urllib.parse import urljoin, urlsplit
+
+import urllib3
+from django.conf import settings
+
+from .ingest import Document, IngestError
+
+MAX_REDIRECTS = 5
+CHUNK = 64 * 1024
+USER_AGENT = "Dateline/1.0 (newsroom article fetcher)"
+
+
+def fetch(url: str, max_bytes: int | None = None, timeout: float | None = None) -> Document:
+    """The page at `url` as a Document named after the URL, or an IngestError saying why not."""
+    max_bytes = max_bytes or settings.INGEST_MAX_BYTES
+    timeout = timeout or settings.INGEST_FETCH_TIMEOUT
+    deadline = time.monotonic() + timeout
+    http = urllib3.PoolManager(retries=False, headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9"})
+    address = url
+    for _ in range(MAX_REDIRECTS + 1):
+        check_address(address)
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise IngestError(f"gave no answer within {timeout:g} seconds")
+        try:
+            response = http.request("GET", address, preload_content=False, redirect=False,
+                                    timeout=urllib3.Timeout(connect=min(left, timeout), read=min(left, timeout)))
+        except urllib3.exceptions.HTTPError as error:
+            raise IngestError(f"could not be fetched: {_reason(error)}") from None
+        try:
+            if response.status in (301, 302, 303, 307, 308) and response.headers.get("Location"):
+                address = urljoin(address, response.headers["Location"])
+                continue
+            if response.status != 200:
+                raise IngestError(f"the server answered {response.status} {response.reason or ''}".rstrip())
+            kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+            if kind and not (kind.startswith("text/") or kind in ("application/xhtml+xml", "application/xml")):
+                raise IngestError(f"is not a web page or a text ({kind})")
+            declared = response.headers.get("Content-Length")
+            if declared and declared.isdigit() and int(declared) > max_bytes:
+                raise IngestError(f"is {int(declared):,} bytes, over the {max_bytes:,}-byte limit (INGEST_MAX_BYTES)")
+            data = _read(response, max_bytes, deadline, timeout)
+        finally:
+            response.release_conn()
+        suffix = ".txt" if kind == "text/plain" else ".html"
+        return Document(name=file_name_for(url, suffix), data=data, display=url, url=url)
+    raise IngestError(f"redirected more than {MAX_REDIRECTS} times")
+
+
+def _read(response, max_bytes: int, deadline: float, timeout: float) -> bytes:
+    data = bytearray()
+    try:
+        for chunk in response.stream(CHUNK):
+            data += chunk
+            if len(data) > max_bytes:
+                raise IngestError(f"is over the {max_bytes:,}-byte limit (INGEST_MAX_BYTES)")
+            if time.monotonic() > deadline:
+                raise IngestError(f"took longer than {timeout:g} seconds")
+    except urllib3.exceptions.HTTPError as error:
+        raise IngestError(f"could not be read: {_reason(error)}") from None
+    return bytes(data)
+
+
+def check_address(url: str) -> None:
+    """Refuse what is not an http(s) URL of a public host (unless INGEST_FETCH_PRIVATE)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise IngestError("is not a web address (http:// or https://)")
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        infos = socket.getaddrinfo(parts.hostname, port, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, ValueError, UnicodeError):
+        raise IngestError(f"its host {parts.hostname!r} could not be found") from None
+    if settings.INGEST_FETCH_PRIVATE:
+        return
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not address.is_global or address.is_multicast:
+            raise IngestError(f"points to a {_kind(address)} address ({address}), which is not fetched")
+
+
+def _kind(address) -> str:
+    if address.is_loopback:
+        return "loopback"
+    if address.is_link_local:
+        return "link-local"
+    if address.is_private:
+        return "private"
+    return "non-public"
+
+
+def file_name_for(url: str, suffix: str) -> str:
+    """The article's key for a fetched page: readable, unique to the URL, within the 255 characters a name has."""
+    parts = urlsplit(url)
+    stem = f"{parts.hostname}{parts.path}".rstrip("/").replace("/", "_")
+    digest = hashlib.sha256(url.encode()).hexdigest()[:12]
+    return f"{stem[:200]}_{digest}{suffix}"
+
+
+def _reason(error: Exception) -> str:
+    reason = getattr(error, "reason", None) or error
+    text = str(reason)
+    if "timed out" in text.lower():
+        return "no answer in time"
+    return text.split(": ", 1)[-1][:200]

@@ -1,0 +1,45 @@
+"""Progress of long work on a terminal: a bar (done, rate, time left, the current file) when a person watches,
+plain lines now and then when the output goes to a file or a pipe."""
+
+import time
+
+from tqdm import tqdm
+
+PLAIN_EVERY = 100  # items between two plain progress lines
+
+
+class TerminalProgress:
+    """A progress callback, `(done, total, current="")`, for a management command's stderr."""
+
+    def __init__(self, stream, unit: str, enabled: bool = True, every: int = PLAIN_EVERY):
+        self.stream, self.unit, self.enabled, self.every = stream, unit, enabled, every
+        self.bar = None
+        self.started = time.monotonic()
+        self.interactive = enabled and hasattr(stream, "isatty") and stream.isatty()
+
+    def __call__(self, done: int, total: int, current: str = "") -> None:
+        if not self.enabled:
+            return
+        if self.interactive:
+            if self.bar is None:
+                self.bar = tqdm(total=total, unit=f" {self.unit}", file=getattr(stream := self.stream, "_out", stream),
+                                dynamic_ncols=True, leave=True)
+            self.bar.set_postfix_str(current[-40:], refresh=False)
+            self.bar.update(done - self.bar.n)
+            if done == total:
+                self.close()
+        elif total >= self.every and (done % self.every == 0 or done == total):
+            elapsed = time.monotonic() - self.started
+            rate = done / elapsed if elapsed else 0.0
+            left = (total - done) / rate if rate else 0.0
+            self.stream.write(f"  {done}/{total} {self.unit} ({rate:.1f}/s, {_clock(elapsed)} elapsed, about {_clock(left)} left)")
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def _clock(seconds: float) -> str:
+    minutes, seconds = divmod(int(seconds), 60)
+    return f"{minutes}:{seconds:02d}"
