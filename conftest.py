@@ -32,6 +32,9 @@ def _test_server_settings(settings):
     settings.SECURE_SSL_REDIRECT = False
     # and static files are served from their folders, not from a collectstatic manifest.
     settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    # Each test sees the pages of its own data: readers' pages are not kept between requests
+    # (timeline/tests/test_caching.py turns it on).
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture

@@ -197,6 +197,15 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", False) else None
 
 INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 2_000_000)
+
+# Readers' pages (timeline, event, axis data) are kept this many seconds for anonymous readers, in each
+# web process's memory (timeline/caching.py); signed-in editors always get fresh pages. 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 30)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages",
+              "OPTIONS": {"MAX_ENTRIES": 500}},
+}
 # Fetching an article from a URL: seconds allowed, and whether loopback, private and link-local addresses may
 # be fetched (never in production: a URL given in a form must not reach the machine's own network).
 INGEST_FETCH_TIMEOUT = env_int("INGEST_FETCH_TIMEOUT", 15)

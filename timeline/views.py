@@ -16,6 +16,7 @@ from newsdates import granularity
 from newsdates.anchoring import annotate
 
 from . import axis
+from .caching import shared_with_readers
 from .exports import FORMATS
 from .exports.records import with_mentions
 from .filters import UNKNOWN_SOURCE, TimelineFilters, filter_events, source_counts, without_source
@@ -69,6 +70,7 @@ def _ordered(cleaned: dict, story: Story | None):
 
 @require_safe
 @vary_on_headers("HX-Request")
+@shared_with_readers
 def timeline(request, slug: str | None = None):
     """A story's timeline at /stories/<slug>/; at / the only story's, or the list of stories when there are several."""
     story = _story_or_list(slug)
@@ -226,6 +228,7 @@ def _group(events: list[Event]) -> list[dict]:
 
 @require_safe
 @gzip_page
+@shared_with_readers
 def axis_data(request, slug: str | None = None):
     """The interactive axis's data for the current filters: compact, one row per event."""
     story = _story_or_list(slug)
@@ -253,6 +256,7 @@ def _survivor_of(pk: int) -> Event | None:
 
 @require_safe
 @vary_on_headers("HX-Request")
+@shared_with_readers
 def event(request, pk: int):
     found = Event.objects.exclude(status=Event.Status.HIDDEN).filter(pk=pk).first()
     if found is None:
