@@ -21,9 +21,7 @@ from articles.models import Article, Story
 from newsdates import syndication
 from newsdates.calendar import without_part_of_day
 from newsdates.statements import (
-    DATED_BY_NARRATIVE,
     DATED_BY_TEXT,
-    HAPPENING_KINDS,
     Statement,
     cosine,
     find_statements,
@@ -53,9 +51,6 @@ RECALL_THRESHOLD = 0.35
 REACH_BACK = timedelta(days=3 * 366)
 RARE_TERMS = 3
 REPORT_LAG = timedelta(days=3)  # how long before the day it is reported a happening told without a time may be
-# A statement without a date of its own is quoted in support of the happening it narrates when it says
-# something of it; else it is a happening of its own.
-ABOUT_THRESHOLD = 0.25
 BUILD_BATCH = 50  # articles written in one transaction: a commit each was a third of a build's time on SQLite
 COPY_WINDOW = timedelta(days=7)  # syndicated copies of a story are printed within days of each other
 
@@ -335,12 +330,12 @@ def _light(article: Article) -> Article:
 def _support(
     mentions: list[Mention], supporting: list[tuple[Statement, Mention]], index: EventIndex, report: BuildReport
 ) -> None:
-    """Place each statement without a date of its own. One that tells of the past again what another
-    article told before joins that event ("This was Jobs' third period of medical leave"). One in the
-    paragraph of a dated statement tells more of it, and one that says something of the happening whose
-    time it narrates (else the lead's) supports it; any other ("Jobs also said that buyers will get a
-    refund") is a happening of its own, dated by that time: a detail pooled with the article's news
-    would count as another article's report of it when the news is merged. Once placed, it stays."""
+    """Place each statement without a date of its own: it supports the event whose time it narrates (that of
+    the dated statement of its paragraph, else the article's lead), and never becomes a timeline event of its
+    own: a sentence without a time of its own is as often background, a quotation or an opinion as a
+    happening, and the day it was reported would date a background fact wrongly ("The Soviet Union installed
+    Kim Il-sung as leader"). One that tells of the past again what another article told before joins that
+    event instead ("This was Jobs' third period of medical leave"). Once placed, it stays."""
     live = [m for m in mentions if m.status != Mention.Status.REMOVED]
     placed = {(m.phrase_start, m.phrase_end): index.of(m) for m in live}
     leads = [m for m in sorted(live, key=lambda m: m.phrase_start) if m.lead]
@@ -355,13 +350,8 @@ def _support(
         if not _placeable(mention) or narrated is None:
             index.remove(mention)
         elif index.of(mention) is None:
-            target = _recalled(statement, mention, index) if statement.sentence_start >= news_ends else None
-            if target is None and (statement.dated_by == DATED_BY_NARRATIVE or _about(mention, narrated, index)):
-                target = narrated
-            if target is None:
-                _attach(mention, index, report, besides=narrated)
-            else:
-                index.add(target, mention)
+            recalled = _recalled(statement, mention, index) if statement.sentence_start >= news_ends else None
+            index.add(recalled or narrated, mention)
 
 
 def _recalled(statement: Statement, mention: Mention, index: EventIndex) -> Candidate | None:
@@ -394,14 +384,6 @@ def _rarest(terms: dict, vocabulary: Vocabulary) -> list[str]:
     frequency = vocabulary.frequency(terms)
     shared = [term for term in terms if frequency.get(term, 0) >= 2]
     return sorted(shared, key=lambda term: (frequency[term], term))[:RARE_TERMS]
-
-
-def _about(mention: Mention, narrated: Candidate, index: EventIndex) -> bool:
-    """Whether a statement says something of the happening it narrates (else it is one of its own): more
-    than its kind ("left Cook in charge" is not "on medical leave")."""
-    wanted = index.vocabulary.weigh({term: count for term, count in mention.terms.items() if term not in HAPPENING_KINDS})
-    norm = math.sqrt(sum(weight * weight for weight in wanted.values()))
-    return narrated.similarity(wanted, norm) >= ABOUT_THRESHOLD
 
 
 def _mention_fields(statement: Statement) -> dict:

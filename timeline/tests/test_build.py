@@ -239,13 +239,16 @@ def test_a_recollection_without_a_date_joins_the_event_another_article_told(db):
     assert recollection.event.value == "2011-01-17"  # the event keeps the date the text gave
 
 
-def test_a_detail_that_is_not_the_news_is_a_happening_of_its_own(db):
+def test_a_sentence_without_a_time_of_its_own_supports_the_news_and_is_no_event_of_its_own(db):
     article = story("Free cases\n\nApple announced on Friday that it will give owners of the iPhone 4 a free case.\n\n"
-                    "The board of directors approved a new share buyback programme.", "cases.txt", "2010-07-17")
+                    "The board of directors approved a new share buyback programme.\n\n"
+                    "The Soviet Union installed Kim Il-sung as North Korea's leader.", "cases.txt", "2010-07-17")
     build_timeline()
     news = Mention.objects.get(article=article, lead=True).event
-    detail = Mention.objects.get(article=article, quote__contains="buyback").event
-    assert detail != news and detail.value == news.value == "2010-07-16"
+    for words in ("buyback", "Soviet Union"):  # a detail, and background the day of report would date wrongly
+        detail = Mention.objects.get(article=article, quote__contains=words)
+        assert detail.event == news and detail.is_supporting
+    assert Event.objects.filter(mentions__article=article).distinct().count() == 1
 
 
 def test_news_dated_by_its_day_of_report_is_the_happening_another_article_dates_days_before(db):
