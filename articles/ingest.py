@@ -18,7 +18,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from newsdates import metadata
 from newsdates.metadata import html, outlets
@@ -292,7 +293,7 @@ def ingest_text(
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     same_content = Article.objects.filter(content_hash=content_hash).only("id", "file_name").first()
     if same_content:
-        story.articles.add(same_content)
+        _join(story, same_content.pk)
         if same_content.file_name == file_name:
             return FileOutcome(display_path, "unchanged", "", same_content.id)
         return FileOutcome(display_path, "duplicate", f"same text as {same_content.file_name}", same_content.id)
@@ -301,19 +302,38 @@ def ingest_text(
     if not extracted.body.strip():
         raise IngestError("no article text left once the page furniture is removed")
 
-    with transaction.atomic():
-        existing = Article.objects.select_for_update().filter(file_name=file_name).first()
-        article = existing or Article(file_name=file_name)
-        _apply(article, text, content_hash, extracted, manifest, stated or {})
-        if note:
-            article.notes = [note, *article.notes]
-        try:
-            article.full_clean(exclude=["source", "agency", "content_hash", "file_name"])
-        except ValidationError as error:
-            raise IngestError(f"invalid metadata: {'; '.join(error.messages)}") from None
-        article.save()
-        story.articles.add(article)
+    try:
+        with transaction.atomic():
+            existing = Article.objects.select_for_update().filter(file_name=file_name).first()
+            article = existing or Article(file_name=file_name)
+            _apply(article, text, content_hash, extracted, manifest, stated or {})
+            if note:
+                article.notes = [note, *article.notes]
+            try:
+                article.full_clean(exclude=["source", "agency", "content_hash", "file_name"])
+            except ValidationError as error:
+                raise IngestError(f"invalid metadata: {'; '.join(error.messages)}") from None
+            article.needs_build = True
+            article.save()
+            story.articles.add(article)
+    except IntegrityError:
+        # Another ingest stored this text (or this file name) between our look and our write: theirs stands.
+        stored = Article.objects.filter(Q(content_hash=content_hash) | Q(file_name=file_name)).only("id", "file_name").first()
+        if stored is None:
+            raise
+        _join(story, stored.pk)
+        same = stored.file_name == file_name
+        return FileOutcome(display_path, "unchanged" if same else "duplicate", "" if same else f"same text as {stored.file_name}",
+                           stored.id)
     return FileOutcome(display_path, "updated" if existing else "added", "", article.id)
+
+
+def _join(story: Story, article_id: int) -> None:
+    """Put an article in the story; one new to the story waits for the story's build."""
+    with transaction.atomic():
+        if not story.articles.filter(pk=article_id).exists():
+            story.articles.add(article_id)
+            Article.objects.filter(pk=article_id).update(needs_build=True)
 
 
 def _apply(article: Article, text: str, content_hash: str, found: metadata.ExtractedArticle, manifest, page: dict) -> None:

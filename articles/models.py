@@ -99,11 +99,14 @@ class Article(models.Model):
     body = models.TextField(help_text="The story without page furniture.")
     notes = models.JSONField(default=list, blank=True, help_text="What ingestion noticed while reading the text.")
     content_hash = models.CharField(max_length=64, unique=True)
+    # Set with every change of the article or of its stories, in the same transaction; cleared by the build
+    # that reads it in every story: a build cut short (a crash, kill -9) leaves what it did not finish waiting.
+    needs_build = models.BooleanField(default=True, db_index=True, help_text="Its timeline has yet to be built.")
     file_name = models.CharField(max_length=255, unique=True, help_text="Original file name; the article's key.")
     ingested_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # The texts are the file's, restored by re-ingesting it; history keeps what editors change.
-    history = HistoricalRecords(excluded_fields=["raw_text", "body", "notes"])
+    history = HistoricalRecords(excluded_fields=["raw_text", "body", "notes", "needs_build"])
 
     class Meta:
         ordering = ["published", "file_name"]

@@ -30,6 +30,7 @@ from newsdates.statements import (
 )
 
 from .candidates import Candidate, EventIndex
+from .locks import building
 from .models import ArticleWords, DatedBy, Event, Mention
 from .vocabulary import Vocabulary, count_words
 
@@ -94,21 +95,22 @@ def build_timeline(
     started = time.perf_counter()
     report = BuildReport()
     articles = None if articles is None else list(articles)
-    count_words(articles)
-    vocabulary = Vocabulary()
-    if articles is None:
-        vocabulary.load_all()
-    mark_copies(report, articles)
-    chosen = Article.objects.all() if articles is None else Article.objects.filter(pk__in=articles)
-    stories = [story] if story else list(Story.objects.filter(articles__in=chosen).distinct().order_by("pk"))
-    total = sum(chosen.filter(stories=each).count() for each in stories)
-    for each in stories:
-        _build_story(chosen.filter(stories=each), EventIndex(vocabulary, each), report, total, progress)
+    with building():
+        count_words(articles)
+        vocabulary = Vocabulary()
+        if articles is None:
+            vocabulary.load_all()
+        mark_copies(report, articles)
+        chosen = Article.objects.all() if articles is None else Article.objects.filter(pk__in=articles)
+        stories = [story] if story else list(Story.objects.filter(articles__in=chosen).distinct().order_by("pk"))
+        total = sum(chosen.filter(stories=each).count() for each in stories)
+        for each in stories:
+            _build_story(chosen.filter(stories=each), EventIndex(vocabulary, each), report, total, progress, stories)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _build_story(chosen, index: EventIndex, report: BuildReport, total: int, progress) -> None:
+def _build_story(chosen, index: EventIndex, report: BuildReport, total: int, progress, stories: list[Story]) -> None:
     known = chosen.filter(published__isnull=False).order_by("published", "pk")
     for batch in _batches(known.iterator(chunk_size=BUILD_BATCH), BUILD_BATCH):
         with transaction.atomic():
@@ -116,6 +118,7 @@ def _build_story(chosen, index: EventIndex, report: BuildReport, total: int, pro
                 build_article(article, index, report)
                 _tick(report, total, progress)
             _save(index, report)
+            _built(batch, stories)
     for batch in _batches(chosen.filter(published__isnull=True).order_by("pk").iterator(chunk_size=BUILD_BATCH), BUILD_BATCH):
         with transaction.atomic():
             for article in batch:
@@ -125,6 +128,7 @@ def _build_story(chosen, index: EventIndex, report: BuildReport, total: int, pro
                 build_article(article, index, report)
                 _tick(report, total, progress)
             _save(index, report)
+            _built(batch, stories)
     with transaction.atomic():
         consolidate(report.touched, index, report)
     report.touched.clear()
@@ -221,6 +225,15 @@ def consolidate(candidates: Iterable[Candidate], index: EventIndex, report: Buil
     _save(index, report)
 
 
+def _built(batch: list[Article], stories: list[Story]) -> None:
+    """Articles built in every story they belong to no longer wait for a build (in the batch's transaction,
+    so that a build cut short leaves exactly the unbuilt ones waiting)."""
+    waiting = [article.pk for article in batch if article.needs_build]
+    if waiting:
+        elsewhere = Story.articles.through.objects.filter(article_id__in=waiting).exclude(story__in=stories)
+        Article.objects.filter(pk__in=waiting).exclude(pk__in=elsewhere.values("article_id")).update(needs_build=False)
+
+
 def _save(index: EventIndex, report: BuildReport) -> None:
     created, deleted = index.save()
     report.events_created += created
@@ -236,13 +249,15 @@ def _tick(report: BuildReport, total: int, progress) -> None:
 def rebuild_article(article: Article) -> BuildReport:
     """Re-anchor one article, in each of its stories, after its publication date or text changed."""
     report = BuildReport()
-    count_words([article.pk])
-    vocabulary = Vocabulary()
-    for story in article.stories.all():
-        index = EventIndex(vocabulary, story)
-        with transaction.atomic():
-            build_article(article, index, report)
-            _save(index, report)
+    with building():
+        count_words([article.pk])
+        vocabulary = Vocabulary()
+        for story in article.stories.all():
+            index = EventIndex(vocabulary, story)
+            with transaction.atomic():
+                build_article(article, index, report)
+                _save(index, report)
+        Article.objects.filter(pk=article.pk).update(needs_build=False)
     report.articles = 1
     return report
 

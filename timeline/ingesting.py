@@ -5,9 +5,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from articles.ingest import IngestReport, Progress, ingest_documents, path_documents
-from articles.models import Story
+from articles.models import Article, Story
 
 from .build import BuildReport, build_timeline
+from .locks import building
 
 
 @dataclass
@@ -15,9 +16,12 @@ class IngestAndBuild:
     ingest: IngestReport
     build: BuildReport | None
     elsewhere: BuildReport | None = None  # the other stories of articles whose text changed
+    waiting: int = 0  # articles left for a later build (`--no-build`)
 
     def summary(self) -> str:
         builds = [report.summary() for report in (self.build, self.elsewhere) if report]
+        if self.waiting:
+            builds.append(f"{self.waiting} article(s) wait for a build: the next ingest or build_timeline builds them.")
         return "\n".join([self.ingest.summary(), *builds])
 
 
@@ -30,31 +34,20 @@ def ingest_into_story(
     problems: list | None = None,
 ) -> IngestAndBuild:
     """Ingest the documents into the story, then build the story's timeline for the articles that changed or
-    joined it. `problems`: outcomes already failed (arguments that named no file)."""
-    before = set(story.articles.values_list("pk", flat=True))
+    joined it, and whatever an earlier run left unbuilt (a crash, kill -9, `--no-build`).
+    `problems`: outcomes already failed (arguments that named no file)."""
     report = ingest_documents(documents, story, progress)
     report.outcomes[:0] = problems or []
-    joined = {o.article_id for o in report.outcomes if o.article_id and o.article_id not in before}
-    changed = sorted(set(report.changed_article_ids) | joined)
-    if not (changed and build):
-        return IngestAndBuild(report, None)
-    built = build_timeline(changed, progress=build_progress, story=story)
-    updated = [o.article_id for o in report.outcomes if o.status == "updated"]
-    shared = Story.objects.filter(articles__in=updated).exclude(pk=story.pk).distinct()
-    elsewhere = [build_timeline(updated, story=other) for other in shared]
-    return IngestAndBuild(report, built, elsewhere[0] if len(elsewhere) == 1 else _combined(elsewhere))
-
-
-def _combined(reports: list[BuildReport]) -> BuildReport | None:
-    if not reports:
-        return None
-    total = BuildReport()
-    for report in reports:
-        for name in ("articles", "mentions_added", "mentions_updated", "mentions_unchanged", "mentions_removed",
-                     "mentions_waiting", "events_created", "mentions_merged", "events_deleted", "copies", "seconds"):
-            setattr(total, name, getattr(total, name) + getattr(report, name))
-        total.inferred += report.inferred
-    return total
+    if not build:
+        return IngestAndBuild(report, None, waiting=Article.objects.filter(needs_build=True).count())
+    with building():  # what waits is read once this run's turn has come: a concurrent run may have built it
+        waiting = Article.objects.filter(needs_build=True)
+        mine = sorted(waiting.filter(stories=story).values_list("pk", flat=True))
+        built = build_timeline(mine, progress=build_progress, story=story) if mine else None
+        # The other stories of articles that changed here, and any article an earlier run left unbuilt.
+        rest = sorted(waiting.values_list("pk", flat=True))
+        elsewhere = build_timeline(rest) if rest else None
+    return IngestAndBuild(report, built, elsewhere)
 
 
 def ingest_paths_into_story(patterns: list[str], story: Story, max_bytes: int, **kwargs) -> IngestAndBuild:
