@@ -4,7 +4,10 @@ too little to tell.
 English news is recognised by its commonest words without asking a model (most of what this project
 reads is English, and the engine's speed counts); any other text goes to lingua, a detector of 75
 languages that is accurate on short texts, restricted here to the languages dateparser reads dates in
-and built once, on first use.
+and built once, on first use. A long text in plain ASCII is read among the few languages commonly written
+without a letter outside it (Spanish, French, German, Italian… put an accent or an umlaut in any
+paragraph): English tables of scores and lists of names are no longer taken for Spanish, and the models
+of thirty-odd languages (about 100 MB) are loaded only when a text needs them.
 """
 
 from functools import cache
@@ -18,6 +21,8 @@ LANGUAGES = (
     "en", "ru", "uk", "be", "bg", "ko", "ja", "zh", "fr", "de", "es", "it", "pt", "nl", "pl", "cs", "sk", "sl", "hr",
     "sr", "ro", "hu", "fi", "sv", "da", "nb", "tr", "ar", "fa", "he", "el", "id", "ms", "vi", "th", "hi", "ca",
 )
+# The languages a long text in plain ASCII is read among.
+PLAIN_ASCII = ("en", "nl", "id", "ms")
 _ENGLISH_WORDS = regex.compile(r"\b(?i:the|and|of|to|in|is|was|were|for|on|that|with|said|has|have|at|by|from|it|will)\b")
 _WORD = regex.compile(r"\p{L}+")
 _LEAST_LETTERS = 20  # a shorter text tells no language reliably
@@ -39,7 +44,7 @@ def detect(text: str) -> str:
     for part in (sample, opening):  # the opening alone, for an article that is mostly a list of names
         if len(_ENGLISH_WORDS.findall(part)) >= max(3, _ENGLISH_SHARE * len(_WORD.findall(part))):
             return ENGLISH
-    confidences = _detector().compute_language_confidence_values(sample)
+    confidences = _detector(PLAIN_ASCII if sample.isascii() else LANGUAGES).compute_language_confidence_values(sample)
     best = confidences[0] if confidences else None
     if best is None or best.value < _LEAST_CONFIDENCE:
         return ""
@@ -47,8 +52,8 @@ def detect(text: str) -> str:
 
 
 @cache
-def _detector():
+def _detector(codes: tuple[str, ...]):
     from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
-    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in LANGUAGES]
+    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in codes]
     return LanguageDetectorBuilder.from_languages(*languages).build()

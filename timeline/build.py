@@ -10,6 +10,7 @@ as the editor left them.
 
 import math
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -52,6 +53,7 @@ RECALL_THRESHOLD = 0.35
 REACH_BACK = timedelta(days=3 * 366)
 RARE_TERMS = 3
 REPORT_LAG = timedelta(days=3)  # how long before the day it is reported a happening told without a time may be
+CONSOLIDATE_BATCH = 500  # events looked at between saves when consolidating
 BUILD_BATCH = 50  # articles written in one transaction: a commit each was a third of a build's time on SQLite
 COPY_WINDOW = timedelta(days=7)  # syndicated copies of a story are printed within days of each other
 
@@ -112,26 +114,25 @@ def build_timeline(
 
 def _build_story(chosen, index: EventIndex, report: BuildReport, total: int, progress, stories: list[Story]) -> None:
     known = chosen.filter(published__isnull=False).order_by("published", "pk")
-    for batch in _batches(known.iterator(chunk_size=BUILD_BATCH), BUILD_BATCH):
-        with transaction.atomic():
-            for article in batch:
-                build_article(article, index, report)
-                _tick(report, total, progress)
-            _save(index, report)
-            _built(batch, stories)
-    for batch in _batches(chosen.filter(published__isnull=True).order_by("pk").iterator(chunk_size=BUILD_BATCH), BUILD_BATCH):
-        with transaction.atomic():
-            for article in batch:
-                inferred = infer_publication_date(article, index)
-                if inferred:
-                    report.inferred.append(f"{article.file_name}: {inferred}")
-                build_article(article, index, report)
-                _tick(report, total, progress)
-            _save(index, report)
-            _built(batch, stories)
+    unknown = chosen.filter(published__isnull=True).order_by("pk")
+    touched: set[int] = set()  # the events this build changed, by id: the index may let go of them meanwhile
+    for dated, articles in ((True, known), (False, unknown)):
+        for batch in _batches(articles.iterator(chunk_size=BUILD_BATCH), BUILD_BATCH):
+            with transaction.atomic():
+                for article in batch:
+                    if not dated:
+                        inferred = infer_publication_date(article, index)
+                        if inferred:
+                            report.inferred.append(f"{article.file_name}: {inferred}")
+                    build_article(article, index, report)
+                    _tick(report, total, progress)
+                _save(index, report)
+                _built(batch, stories)
+            touched |= {candidate.pk for candidate in report.touched if candidate.pk is not None}
+            report.touched.clear()
+            index.shed()
     with transaction.atomic():
-        consolidate(report.touched, index, report)
-    report.touched.clear()
+        consolidate(touched, index, report)
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -200,15 +201,19 @@ def _copy_pool(articles: list[int] | None):
     return Article.objects.filter(near)
 
 
-def consolidate(candidates: Iterable[Candidate], index: EventIndex, report: BuildReport) -> None:
+def consolidate(events: Iterable[int], index: EventIndex, report: BuildReport) -> None:
     """Merge automatic events that turned out to report the same happening: a mention joins the best
     event there is when it is built, and an event that grew later can be closer to another than any
-    single mention was. Looks at the events this build touched; an event that absorbs another is
-    looked at again."""
-    queue = sorted((c for c in set(candidates) if c.pk is not None), key=lambda c: c.pk)
+    single mention was. Looks at the events this build touched (by id, in order); an event that absorbs
+    another is looked at again. Saved every batch of events, so that the index can let go of them."""
+    queue = deque(sorted(set(events)))
+    waiting = set(queue)
+    looked = 0
     while queue:
-        candidate = queue.pop(0)
-        if not candidate.event.is_automatic or not candidate.members:
+        pk = queue.popleft()
+        waiting.discard(pk)
+        candidate = index.get(pk)
+        if candidate is None or not candidate.event.is_automatic or not candidate.members:
             continue
         if all(mention.is_supporting for mention in candidate.members):
             continue  # undated statements were placed when their article was read (see `_support`)
@@ -220,8 +225,13 @@ def consolidate(candidates: Iterable[Candidate], index: EventIndex, report: Buil
         )
         if other is not None:
             index.merge(candidate, other, _evidence(candidate.terms, other, score, event.value, index.vocabulary))
-            if other.event.is_automatic and other not in queue:
-                queue.append(other)
+            if other.event.is_automatic and other.pk not in waiting:
+                queue.append(other.pk)
+                waiting.add(other.pk)
+        looked += 1
+        if looked % CONSOLIDATE_BATCH == 0:
+            _save(index, report)
+            index.shed()
     _save(index, report)
 
 

@@ -31,6 +31,7 @@ MONTH_DAYS = 31
 LONG_GRANULARITIES = ("decade", "century")  # longer than any month's neighbourhood: looked at for every date
 LONGEST_SHORT_SPAN = timedelta(days=366)  # the longest interval of any other granularity (a year)
 BATCH = 500
+HELD_EVENTS = 4000  # events the index holds between batches; past that, it lets go of them all (see `shed`)
 TERMS_A_QUERY = 40
 EVENT_FIELDS = ["value", "start", "end", "granularity", "mod", "dated_by", "headline", "summary", "terms",
                 "source_count", "merge_evidence", "updated_at"]
@@ -348,6 +349,17 @@ class EventIndex:
                 {"merged_event": candidate.pk, "headline": candidate.event.headline, "value": candidate.event.value,
                  "mentions": moved, **evidence},
             ]
+
+    def shed(self, most: int = HELD_EVENTS) -> None:
+        """Let go of every event held, once more than `most` are, so that a build's memory stays bounded
+        however many articles it reads: the events are re-read from the database as the next articles ask
+        for their dates and words. Only between batches, with everything saved."""
+        if len(self.by_pk) <= most:
+            return
+        assert not (self.touched or self.moved or self.evidence or self.new_mentions or self.changed_mentions), "unsaved changes"
+        self.by_pk, self._home = {}, {}
+        self._buckets, self._by_term = defaultdict(list), defaultdict(list)
+        self._long, self._loaded_months, self._long_loaded, self._told = [], set(), set(), set()
 
     # ------------------------------------------------------------------ saving
     def save(self) -> tuple[int, int]:

@@ -65,6 +65,17 @@ def test_english_stays_with_the_engine():
     assert annotate("Kim arrived on Wednesday.", date(2019, 4, 25))[0].rule == "weekday"
 
 
+def test_english_lists_of_foreign_names_are_not_taken_for_another_language():
+    # A results table in English: long, plain ASCII, almost all of it Spanish and Italian names.
+    names = ("Alvaro Mendoza", "Rodrigo Salazar", "Joaquin Barrera", "Emiliano Cortes", "Matteo Rinaldi", "Gianluca Ferraro",
+             "Lorenzo Bellucci", "Santiago Fuentes", "Federico Moretti", "Ignacio Villalobos", "Esteban Paredes", "Marco Gentile")
+    table = "Top scorers after Sunday's matches\n\nROME, Nov. 12 (Wire)\n\n" + "\n\n".join(
+        f"{10 - n // 2} {name} ({club})" for n, (name, club) in enumerate(zip(
+            names * 2, ("Real Murcia", "Deportivo Toluca", "Sampdoria", "Fiorentina", "Atletico Rosario", "Palermo") * 4, strict=True)))
+    assert detect(table) == "en"
+    assert detect("Officieel bericht. " + "De minister heeft gisteren in Den Haag gezegd dat de regering het plan steunt. " * 6) == "nl"
+
+
 @pytest.mark.parametrize(
     "text, sentences",
     [
