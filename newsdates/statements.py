@@ -138,9 +138,29 @@ def different_kinds(a: dict, b: dict) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
+# The stemmer leaves irregular verbs as they are: "underwent" and "undergone", "held" and "hold" would be
+# different words, and a happening told as planned ("will hold talks") and as done ("held talks"), or by
+# two articles in two tenses, would share less than it says. Each base, its past and its participle;
+# forms that are as often other words ("found", "won", "saw", "lay", "born", "wound") are left out.
+_IRREGULAR_VERBS = """arise arose arisen · begin began begun · bite bit bitten · blow blew blown · break broke broken ·
+    bring brought · build built · buy bought · catch caught · choose chose chosen · come came · deal dealt ·
+    draw drew drawn · drink drank drunk · drive drove driven · eat ate eaten · fall fell fallen · feed fed ·
+    fight fought · flee fled · fly flew flown · forbid forbade forbidden · forget forgot forgotten ·
+    forgive forgave forgiven · freeze froze frozen · give gave given · go went gone · grow grew grown ·
+    hang hung · hear heard · hide hid hidden · hold held · keep kept · know knew known · lead led · leave left ·
+    lend lent · lose lost · make made · mean meant · meet met · overcome overcame · overtake overtook overtaken ·
+    pay paid · ride rode ridden · rise rose risen · run ran · seek sought · sell sold · send sent ·
+    shake shook shaken · shoot shot · sing sang sung · sink sank sunk · sit sat · sleep slept · speak spoke spoken ·
+    spend spent · stand stood · steal stole stolen · stick stuck · strike struck stricken · swear swore sworn ·
+    take took taken · teach taught · tear tore torn · think thought · throw threw thrown · understand understood ·
+    undergo underwent undergone · undertake undertook undertaken · uphold upheld · wake woke woken ·
+    wear wore worn · withdraw withdrew withdrawn · write wrote written"""
+_BASE_FORM = {form: forms.split()[0] for forms in _IRREGULAR_VERBS.split("·") for form in forms.split()[1:]}
+
+
 def stems(text: str) -> Counter:
     words = [w.lower().replace("’", "'").removesuffix("'s") for w in _WORD.findall(text)]
-    found = (_STEMMER.stemWord(w) for w in words if w not in _STOPWORDS and len(w) > 1)
+    found = (_STEMMER.stemWord(_BASE_FORM.get(w, w)) for w in words if w not in _STOPWORDS and len(w) > 1)
     return Counter(_SAME_HAPPENING.get(stem, stem) for stem in found)
 
 

@@ -239,6 +239,23 @@ def test_a_recollection_without_a_date_joins_the_event_another_article_told(db):
     assert recollection.event.value == "2011-01-17"  # the event keeps the date the text gave
 
 
+@pytest.mark.parametrize(("earlier", "later", "value"), [
+    ("He took six months off in early 2009 and had undergone a liver transplant.",
+     "He also stood in for the CEO while he underwent liver transplant surgery.", "2009"),
+    ("The governor took leave in April 2010, and had undergone kidney surgery in Memphis.",
+     "His deputy ran the state while the governor underwent kidney surgery.", "2010-04"),
+])
+def test_a_recollection_in_another_tense_joins_the_event_another_article_told(db, earlier, later, value):
+    # "underwent" and "undergone" are one word: each article tells the operation in its own tense.
+    story(f"On leave\n\nThe board met on Monday to discuss the succession.\n\n{earlier}", "leave.txt", "2011-01-17")
+    recalling = story(f"Successor named\n\nThe board has chosen a successor.\n\n{later}", "successor.txt", "2011-08-25")
+    build_timeline()
+    recollection = Mention.objects.get(article=recalling, quote=later)
+    assert recollection.dated_by == "report"
+    assert recollection.event == event_quoting(earlier)
+    assert recollection.event.value == value  # the event keeps the date the text gave
+
+
 def test_a_sentence_without_a_time_of_its_own_supports_the_news_and_is_no_event_of_its_own(db):
     article = story("Free cases\n\nApple announced on Friday that it will give owners of the iPhone 4 a free case.\n\n"
                     "The board of directors approved a new share buyback programme.\n\n"
