@@ -31,7 +31,7 @@ MONTH_DAYS = 31
 LONG_GRANULARITIES = ("decade", "century")  # longer than any month's neighbourhood: looked at for every date
 LONGEST_SHORT_SPAN = timedelta(days=366)  # the longest interval of any other granularity (a year)
 BATCH = 500
-HELD_EVENTS = 4000  # events the index holds between batches; past that, it lets go of them all (see `shed`)
+HELD_EVENTS = 10_000  # events the index holds between batches (a batch of news looks at 4,000–7,000); see `shed`
 TERMS_A_QUERY = 40
 EVENT_FIELDS = ["value", "start", "end", "granularity", "mod", "dated_by", "headline", "summary", "terms",
                 "source_count", "merge_evidence", "updated_at"]
@@ -61,6 +61,7 @@ class Candidate:
     loader: Callable[["Candidate"], None] | None = None  # reads its live mentions, when first needed
     months: set[tuple[int, int] | date] = field(default_factory=set)  # where the index files it
     born: int = field(default_factory=itertools.count().__next__)  # the order candidates were made in
+    used: int = 0  # the index's batch in which the build last looked at it
     saved: tuple = ()  # the event's fields as last read or written
     _members: list[Mention] | None = None
     _core: _Tally = field(default_factory=_Tally)  # statements that report the happening
@@ -228,6 +229,7 @@ class EventIndex:
         self._by_term: dict[str, list[Candidate]] = defaultdict(list)  # the events that say each stem
         self._told: set[tuple[str, tuple]] = set()  # (stem, months) whose events were read
         self._home: dict[int, Candidate] = {}  # id(mention) → its candidate, for mentions placed by this build
+        self._batch = 0  # counted by `shed`
         self.touched: set[Candidate] = set()  # changed since the last save
         self.evidenced: set[Candidate] = set()  # whose merge evidence grew since the last save
         self.moved: dict[int, Mention] = {}  # id(mention) → mention whose event changed since the last save
@@ -251,7 +253,7 @@ class EventIndex:
             while day <= latest:
                 found.update((id(c), c) for c in self._buckets.get(day, ()))
                 day += timedelta(days=1)
-        return [*found.values(), *(c for c in self._long if c.event.start <= last and first <= c.event.end)]
+        return self._used([*found.values(), *(c for c in self._long if c.event.start <= last and first <= c.event.end)])
 
     def telling(self, terms: list[str], since: date, until: date) -> list[Candidate]:
         """The events, not hidden, that say any of these stems and begin between `since` and `until`. Of
@@ -263,7 +265,7 @@ class EventIndex:
             for candidate in self._by_term.get(term, ()):
                 if since <= candidate.event.start <= until and candidate.months:
                     found[id(candidate)] = candidate
-        return list(found.values())
+        return self._used(list(found.values()))
 
     def read_telling(self, terms: Iterable[str], since: date, until: date) -> None:
         """Read the events that say any of these stems and begin between `since` and `until` in months not
@@ -292,7 +294,10 @@ class EventIndex:
     def get(self, pk: int) -> Candidate | None:
         if pk not in self.by_pk:
             self._load(self._events().filter(pk=pk))
-        return self.by_pk.get(pk)
+        candidate = self.by_pk.get(pk)
+        if candidate is not None:
+            candidate.used = self._batch
+        return candidate
 
     # ------------------------------------------------------------------ changing
     def create(self, mention: Mention) -> Candidate:
@@ -311,6 +316,7 @@ class EventIndex:
             return
         if current is not None:
             self.remove(mention)
+        candidate.used = self._batch
         redated = candidate.join(mention)
         self._post(candidate, mention.terms)
         self._home[id(mention)] = candidate
@@ -351,15 +357,30 @@ class EventIndex:
             ]
 
     def shed(self, most: int = HELD_EVENTS) -> None:
-        """Let go of every event held, once more than `most` are, so that a build's memory stays bounded
-        however many articles it reads: the events are re-read from the database as the next articles ask
-        for their dates and words. Only between batches, with everything saved."""
+        """Between batches, with everything saved: once more than `most` events are held, let go of those
+        the build has not looked at in this batch or the one before, so that its memory stays bounded
+        however many articles it reads (they are read again from the database if a later article asks
+        for their dates or words; which months and words were read is forgotten, to be asked again)."""
+        self._batch += 1
         if len(self.by_pk) <= most:
             return
         assert not (self.touched or self.moved or self.evidence or self.new_mentions or self.changed_mentions), "unsaved changes"
-        self.by_pk, self._home = {}, {}
-        self._buckets, self._by_term = defaultdict(list), defaultdict(list)
-        self._long, self._loaded_months, self._long_loaded, self._told = [], set(), set(), set()
+        recent = self._batch - 2
+        kept = {pk: c for pk, c in self.by_pk.items() if c.used >= recent}
+        if len(kept) > most * 3 // 4:
+            kept = {}
+        gone = {id(c) for pk, c in self.by_pk.items() if pk not in kept}
+        self.by_pk = kept
+        self._home = {key: c for key, c in self._home.items() if id(c) not in gone}
+        self._buckets = defaultdict(list, {key: held for key, cs in self._buckets.items() if (held := [c for c in cs if id(c) not in gone])})
+        self._by_term = defaultdict(list, {term: held for term, cs in self._by_term.items() if (held := [c for c in cs if id(c) not in gone])})
+        self._long = [c for c in self._long if id(c) not in gone]
+        self._loaded_months, self._long_loaded, self._told = set(), set(), set()
+
+    def _used(self, candidates: list[Candidate]) -> list[Candidate]:
+        for candidate in candidates:
+            candidate.used = self._batch
+        return candidates
 
     # ------------------------------------------------------------------ saving
     def save(self) -> tuple[int, int]:

@@ -278,3 +278,26 @@ def test_news_dated_by_its_day_of_report_is_the_happening_another_article_dates_
     assert news.dated_by == "report" and news.value == "2011-08-25"
     assert news.event == Mention.objects.get(article=later, phrase="August 24").event
     assert news.event.value == "2011-08-24"  # the day the text gives
+
+
+def test_an_index_that_lets_go_of_its_events_builds_the_same_timeline(seeded, monkeypatch):
+    """The build's memory is bounded by re-reading events from the database (`EventIndex.shed`); what it
+    builds does not depend on how much it holds."""
+    from timeline import candidates
+    from timeline.build import build_timeline
+
+    def grouping():
+        return sorted(sorted(Mention.objects.filter(event=event).values_list("article__file_name", "phrase_start"))
+                      for event in Event.objects.all())
+
+    build_timeline()
+    held = grouping()
+    Event.objects.all().delete()
+    Mention.objects.all().delete()
+    monkeypatch.setattr(candidates, "HELD_EVENTS", 0)
+    shed, calls = candidates.EventIndex.shed, []
+    monkeypatch.setattr(candidates.EventIndex, "shed", lambda self, most=0: calls.append(len(self.by_pk)) or shed(self, most))
+    monkeypatch.setattr("timeline.build.BUILD_BATCH", 1)
+    build_timeline()
+    assert max(calls) > 0
+    assert grouping() == held
