@@ -55,6 +55,7 @@ RARE_TERMS = 3
 REPORT_LAG = timedelta(days=3)  # how long before the day it is reported a happening told without a time may be
 CONSOLIDATE_BATCH = 500  # events looked at between saves when consolidating
 BUILD_BATCH = 50  # articles written in one transaction: a commit each was a third of a build's time on SQLite
+FEW_ARTICLES = 200  # given articles compared with their neighbours in one pool; more go month by month
 COPY_WINDOW = timedelta(days=7)  # syndicated copies of a story are printed within days of each other
 
 
@@ -175,30 +176,26 @@ def mark_copies(report: BuildReport, articles: list[int] | None = None) -> None:
 
 
 def _copy_pools(articles: list[int] | None) -> Iterator:
-    """The sets of articles among which copies are looked for: a month's, a week either side, with those
-    of unknown date; or, for given articles, those published within a week of them."""
+    """The sets of articles among which copies are looked for: for a few given articles, those published
+    within a week of them; else (all, many, or one of unknown date) a month's, a week either side, with
+    those of unknown date, month by month, so that no more than a month of texts is held at once."""
+    given = Article.objects.filter(pk__in=articles) if articles is not None else None
+    if given is not None and not given.filter(published__isnull=True).exists():
+        if len(articles) <= FEW_ARTICLES:
+            near = Q(pk__in=articles)
+            for day in set(given.values_list("published", flat=True)):
+                near |= Q(published__range=(day - COPY_WINDOW, day + COPY_WINDOW))
+            yield Article.objects.filter(near)
+            return
+        months = list(given.dates("published", "month"))  # each pool reaches a week into the months either side
+    else:
+        months = list(Article.objects.filter(published__isnull=False).dates("published", "month"))
     undated = Q(published__isnull=True)
-    if articles is not None:
-        yield _copy_pool(articles)
-        return
-    months = Article.objects.filter(published__isnull=False).dates("published", "month")
     for month in months:
         following = (month + timedelta(days=32)).replace(day=1)
         yield Article.objects.filter(undated | Q(published__range=(month - COPY_WINDOW, following + COPY_WINDOW)))
     if not months:
         yield Article.objects.filter(undated)
-
-
-def _copy_pool(articles: list[int] | None):
-    if articles is None:
-        return Article.objects.all()
-    dates = set(Article.objects.filter(pk__in=articles).values_list("published", flat=True))
-    if None in dates:  # an article of unknown date may copy any other
-        return Article.objects.all()
-    near = Q(pk__in=articles)
-    for day in dates:
-        near |= Q(published__range=(day - COPY_WINDOW, day + COPY_WINDOW))
-    return Article.objects.filter(near)
 
 
 def consolidate(events: Iterable[int], index: EventIndex, report: BuildReport) -> None:

@@ -62,3 +62,17 @@ def test_planned_and_reported_forms_of_the_summit_are_one_event(built):
     summit = on_the_timeline("004", "met Russian President Vladimir Putin for the first time", "Thursday").event
     for seed, words in [("000", "will meet with Putin"), ("001", "for a summit Thursday"), ("003", "set to begin on Thursday")]:
         assert on_the_timeline(seed, words, "Thursday").event == summit, seed
+
+
+def test_copies_are_found_month_by_month_when_many_articles_are_built_at_once(seeded, monkeypatch):
+    """A large ingest looks for copies a month (and a week either side) at a time, never among every text at once."""
+    from newsdates import syndication
+    from timeline import build
+
+    monkeypatch.setattr(build, "FEW_ARTICLES", 0)
+    pools, find = [], syndication.find_copies
+    monkeypatch.setattr(syndication, "find_copies", lambda texts, **kw: pools.append(len(texts)) or find(texts, **kw))
+    build.build_timeline(list(Article.objects.values_list("pk", flat=True)))
+    assert pools == [5]  # the seeds' one month
+    original, copy = Article.objects.get(file_name__startswith="001"), Article.objects.get(file_name__startswith="003")
+    assert copy.copy_of == original
