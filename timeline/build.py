@@ -8,6 +8,7 @@ editor did: edited and hidden events keep their fields, and mentions an editor p
 as the editor left them.
 """
 
+import itertools
 import math
 import time
 from collections import deque
@@ -209,6 +210,8 @@ def consolidate(events: Iterable[int], index: EventIndex, report: BuildReport) -
     while queue:
         pk = queue.popleft()
         waiting.discard(pk)
+        if pk not in index.by_pk:
+            index.prefetch([pk, *itertools.islice(queue, CONSOLIDATE_BATCH)])
         candidate = index.get(pk)
         if candidate is None or not candidate.event.is_automatic or not candidate.members:
             continue
