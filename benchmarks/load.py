@@ -35,7 +35,7 @@ def scenarios(base: str, year: int, word: str) -> dict[str, tuple[str, dict]]:
 
 
 def discover_event(base: str) -> int:
-    status, body, _ = fetch(connection(base), "/", {})
+    status, body, _ = fetch(connection(base), "/", {"Accept-Encoding": "identity"})  # the page's text, not gzip
     found = re.search(rb'/events/(\d+)/', body)
     if status != 200 or not found:
         sys.exit(f"could not find an event on {base}/ (HTTP {status})")
@@ -49,7 +49,7 @@ def connection(base: str) -> http.client.HTTPConnection:
 
 def fetch(conn: http.client.HTTPConnection, path: str, headers: dict) -> tuple[int, bytes, float]:
     started = time.perf_counter()
-    conn.request("GET", path, headers={"Accept-Encoding": "gzip", **headers})
+    conn.request("GET", path, headers={"Accept-Encoding": "gzip", **headers})  # as browsers ask
     response = conn.getresponse()
     body = response.read()
     return response.status, body, time.perf_counter() - started
