@@ -83,6 +83,7 @@ def focused_id(page) -> str:
 def test_filtering_by_source_swaps_results_in_place_and_keeps_the_url(site, page):
     page.goto(f"{site}/")
     everything = event_count(page)
+    wait_for_axis(page)  # the picture a reader sees once the page has settled
     shoot(page, "timeline-desktop")
     page.evaluate("window.notReloaded = true")
     page.get_by_label(re.compile(r"The Moscow Times")).check()
