@@ -1,12 +1,23 @@
 """The cast of the newsroom tests: an editor, a second editor and a viewer (not signed in until a test says so),
 and a second story beside the seeds."""
 
+import os
+from pathlib import Path
+
 import pytest
 
 from timeline.management.commands.create_editor import create_member
 from timeline.permissions import EDITOR, VIEWER
 
 PASSWORD = "a-long-and-unusual-passphrase-42"
+
+# The browser tests: Debian's chromium driven by Playwright; their screenshots go to test-artifacts/.
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 WIRE_STORIES = {
     "AFP_ENG_19970401.0006.txt": (
@@ -56,3 +67,22 @@ def two_stories(built, wire_folder):
     from articles.models import Story
 
     return Story.objects.get(slug="timeline"), Story.objects.get(slug="malaysian-shares")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: scripts/ensure-chromium should have installed it")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls of the fixtures are safe here.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    try:
+        with sync_playwright() as playwright:
+            launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            yield launched
+            launched.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]

@@ -1,41 +1,14 @@
 """The newsroom in a real browser: an editor uploads the seeds as files and as saved web pages and watches the
 background work to the end, merges and unmerges two events in the admin, and fixes an event from its page."""
 
-import os
 import re
 import threading
-from pathlib import Path
 
 import pytest
 
 from conftest import PAGES, SEEDS
 
-from .conftest import PASSWORD
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: scripts/ensure-chromium should have installed it")
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop in this thread
-    from playwright.sync_api import sync_playwright
-
-    try:
-        with sync_playwright() as playwright:
-            launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-            yield launched
-            launched.close()
-    finally:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+from .conftest import ARTIFACTS, PASSWORD
 
 
 @pytest.fixture
