@@ -19,12 +19,7 @@ def pick_year(month: int, day: int | None, context: Context, match, forced: Cue 
     if context.kind == NARRATIVE and context.story_date is not None and context.story_date.kind is AnchorKind.PHRASE:
         return _year_in_the_story(month, day, context.story_date)
     published = context.published
-    candidates = []
-    for year in range(published.year - 4, published.year + 5):  # four years each way reach a February 29
-        try:
-            candidates.append(date(year, month, day or 15))
-        except ValueError:
-            continue
+    candidates = _dates(range(published.year - 4, published.year + 5), month, day)  # four years each way reach a February 29
     if not candidates:
         return None
     cue = forced or direction(context.text, match.start(), match.end())
@@ -53,6 +48,17 @@ def pick_year(month: int, day: int | None, context: Context, match, forced: Cue 
     return nearest.year, way, Reason(cue, "; nearest to the publication date")
 
 
+def _dates(years, month: int, day: int | None) -> list[date]:
+    """The date of this month and day (the middle of the month, without a day) in each year that has it."""
+    found = []
+    for year in years:
+        try:
+            found.append(date(year, month, day or 15))
+        except ValueError:
+            continue
+    return found
+
+
 def _year_in_the_story(month: int, day: int | None, story: Anchor) -> tuple[int, Direction, Reason] | None:
     """A narrative's "On July 14" is in the year the story has reached: that very year after a year
     ("In 1940 … On July 14"), the nearest such date after a month or a day ("In November 1940 … In March")."""
@@ -63,12 +69,7 @@ def _year_in_the_story(month: int, day: int | None, story: Anchor) -> tuple[int,
         except ValueError:
             return None
         return year, Direction.NONE, Reason(f"the year of the story's date '{story.phrase}'")
-    candidates = []
-    for year in (story.day.year - 1, story.day.year, story.day.year + 1):
-        try:
-            candidates.append(date(year, month, day or 15))
-        except ValueError:
-            continue
+    candidates = _dates((story.day.year - 1, story.day.year, story.day.year + 1), month, day)
     if not candidates:
         return None
     nearest = min(candidates, key=lambda c: abs((c - story.day).days))
