@@ -508,35 +508,31 @@ class EventIndex:
 
     def prefetch(self, pks: Iterable[int]) -> None:
         """Read these events, and the mentions of each, in a few queries (for going through many by id)."""
+        pks = list(pks)
         wanted = [pk for pk in pks if pk not in self.by_pk]
         for start in range(0, len(wanted), BATCH):
             self._load(self._events().filter(pk__in=wanted[start : start + BATCH]))
         unread = [self.by_pk[pk] for pk in set(pks) if pk in self.by_pk and self.by_pk[pk]._members is None]
         for start in range(0, len(unread), BATCH):
-            chunk = unread[start : start + BATCH]
-            mentions = list(
-                Mention.objects.filter(event_id__in=[c.pk for c in chunk]).exclude(status=Mention.Status.REMOVED)
-                .select_related("article").only(*_MEMBER_FIELDS).order_by("pk")
-            )
-            by_event = defaultdict(list)
-            for mention in mentions:
-                by_event[mention.event_id].append(mention)
-            self.vocabulary.frequency({term for mention in mentions for term in mention.terms})
-            for candidate in chunk:
-                candidate._members = by_event[candidate.pk]
-                if candidate.recount():
-                    self._register(candidate)
+            self._read_members_of(unread[start : start + BATCH])
 
     def _read_members(self, candidate: Candidate) -> None:
+        self._read_members_of([candidate])
+
+    def _read_members_of(self, candidates: list[Candidate]) -> None:
+        """Read the live mentions of these events, in one query."""
         mentions = list(
-            Mention.objects.filter(event_id=candidate.pk).exclude(status=Mention.Status.REMOVED)
+            Mention.objects.filter(event_id__in=[c.pk for c in candidates]).exclude(status=Mention.Status.REMOVED)
             .select_related("article").only(*_MEMBER_FIELDS).order_by("pk")
         )
+        by_event = defaultdict(list)
+        for mention in mentions:
+            by_event[mention.event_id].append(mention)
         self.vocabulary.frequency({term for mention in mentions for term in mention.terms})
-        candidate._members = mentions
-        if candidate.recount():
-            self._register(candidate)
-
+        for candidate in candidates:
+            candidate._members = by_event[candidate.pk]
+            if candidate.recount():
+                self._register(candidate)
 
 FEW = 20  # below this many rows, saving each costs less than one bulk update (a CASE per field and row)
 
