@@ -43,3 +43,10 @@ def test_the_deploy_check_is_clean_in_production_mode():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_command_without_a_secret_key_says_what_to_do_in_one_line():
+    result = run_manage("ingest", "seeds")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "SECRET_KEY must be set when DJANGO_DEBUG is off. On your own machine: DJANGO_DEBUG=1 .venv/bin/python manage.py …"]
