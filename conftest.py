@@ -60,6 +60,12 @@ def _reset_task_backends(*, setting, **kwargs):
 
 
 @pytest.fixture(autouse=True)
+def _exports_kept_apart(settings, tmp_path):
+    """Each test keeps its export files in its own folder."""
+    settings.EXPORT_FILES_DIR = str(tmp_path / "exports")
+
+
+@pytest.fixture(autouse=True)
 def _tasks_run_at_once(settings):
     """Background tasks run inside the request that starts them: no worker needed (one test runs the real one)."""
     settings.TASKS = IMMEDIATE_TASKS

@@ -206,6 +206,10 @@ CACHES = {
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages",
               "OPTIONS": {"MAX_ENTRIES": 500}},
 }
+# Exports are written once per version of a story and its filters, kept here and sent from disk
+# (timeline/exports/files.py); EXPORT_FILES=0 writes every export afresh for each request instead.
+EXPORT_FILES_DIR = env_str("EXPORT_FILES_DIR", str(BASE_DIR / "var" / "exports")) if env_bool("EXPORT_FILES", True) else ""
+
 # Fetching an article from a URL: seconds allowed, and whether loopback, private and link-local addresses may
 # be fetched (never in production: a URL given in a form must not reach the machine's own network).
 INGEST_FETCH_TIMEOUT = env_int("INGEST_FETCH_TIMEOUT", 15)

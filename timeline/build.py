@@ -135,6 +135,7 @@ def _build_story(chosen, index: EventIndex, report: BuildReport, total: int, pro
             index.shed()
     with transaction.atomic():
         consolidate(touched, index, report)
+    index.story.touch()  # what was built shows in the story's version (exports kept as files are written anew)
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -267,6 +268,7 @@ def rebuild_article(article: Article) -> BuildReport:
             with transaction.atomic():
                 build_article(article, index, report)
                 _save(index, report)
+            story.touch()
         Article.objects.filter(pk=article.pk).update(needs_build=False)
     report.articles = 1
     return report

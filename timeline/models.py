@@ -194,6 +194,11 @@ def _unit(terms: dict) -> dict[str, float]:
     return {term: weight / norm for term, weight in terms.items()} if norm else {}
 
 
+def is_supporting(dated_by: str, lead: bool) -> bool:
+    """A statement without a date of its own, quoted in support of the event whose time it narrates."""
+    return dated_by != DatedBy.TEXT and not lead
+
+
 def count_sources(articles) -> int:
     """Independent reports: articles of one source count once, and so do syndicated copies of one story
     (each article whose source is unknown counts as a source of its own unless it is such a copy)."""
@@ -267,8 +272,7 @@ class Mention(models.Model):
 
     @property
     def is_supporting(self) -> bool:
-        """A statement without a date of its own, quoted in support of the event whose time it narrates."""
-        return self.dated_by != DatedBy.TEXT and not self.lead
+        return is_supporting(self.dated_by, self.lead)
 
     @property
     def provenance(self) -> str:

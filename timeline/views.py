@@ -3,9 +3,10 @@ from urllib.parse import urlsplit
 
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import BooleanField, Case, Count, Q, Value, When
-from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponsePermanentRedirect, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
@@ -17,7 +18,7 @@ from newsdates.anchoring import annotate
 
 from . import axis
 from .caching import shared_with_readers
-from .exports import FORMATS
+from .exports import FORMATS, files
 from .exports.records import with_mentions
 from .filters import UNKNOWN_SOURCE, TimelineFilters, filter_events, source_counts, without_source
 from .models import Event, Mention
@@ -417,6 +418,14 @@ def export(request, format: str, slug: str | None = None):
     articles = Article.objects.filter(pk__in=Mention.objects.filter(event__in=events.order_by()).values("article_id")).order_by(
         "published", "file_name")
     export_format = FORMATS[format]
-    response = StreamingHttpResponse(export_format.stream(articles, events), content_type=export_format.content_type)
+    if story is None or files.folder() is None:
+        response = StreamingHttpResponse(export_format.stream(articles, events), content_type=export_format.content_type)
+    else:
+        path = files.kept(export_format, story, cleaned_query(form).urlencode(), articles, events)
+        compressed = "gzip" in request.headers.get("Accept-Encoding", "")
+        response = FileResponse(open(files.gzipped(path) if compressed else path, "rb"), content_type=export_format.content_type)
+        if compressed:
+            response["Content-Encoding"] = "gzip"
+        patch_vary_headers(response, ["Accept-Encoding"])
     response["Content-Disposition"] = f'attachment; filename="{export_format.file_name}"'
     return response

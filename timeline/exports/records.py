@@ -7,12 +7,14 @@ from django.db.models import Prefetch
 
 from articles.models import Article
 
-from ..models import Event, Mention
+from ..models import Event, Mention, is_supporting
 
 CHUNK = 500  # events read (with their mentions) per round of queries
+KEPT_ARTICLES = 5000  # cited articles kept between chunks, so that an article is seldom read twice
 
 # Loaded with each mention's article: never the article's text, which an export does not need.
-_ARTICLE_TEXTS = ("article__raw_text", "article__body", "article__notes")
+_TEXTS = ("raw_text", "body", "notes")
+_ARTICLE_TEXTS = tuple(f"article__{name}" for name in _TEXTS)
 
 
 def with_mentions(events):
@@ -26,13 +28,76 @@ def with_mentions(events):
     return events.defer("terms", "merge_evidence").prefetch_related(Prefetch("mentions", queryset=mentions, to_attr="cited"))
 
 
-def each_event(events) -> Iterator[Event]:
-    """The events with their mentions, read CHUNK at a time: flat memory however many there are."""
-    return with_mentions(events).iterator(chunk_size=CHUNK)
+def each_event(events) -> Iterator["EventRow"]:
+    """The events with their mentions, CHUNK at a time: flat memory however many there are.
+
+    Read as plain rows, not model instances (an export of 25,000 articles cites 280,000 mentions): one
+    query per chunk for the events, one for their mentions, one for the articles not met before."""
+    articles = _Articles()
+    rows = events.values_list(*EventRow.__slots__[:-1])  # in the events' own order
+    for chunk in _chunks(rows.iterator(chunk_size=CHUNK), CHUNK):
+        shown = {row[0]: EventRow(*row, []) for row in chunk}
+        cited = (
+            Mention.objects.filter(event_id__in=shown).exclude(status=Mention.Status.REMOVED)
+            .order_by("article__published", "article_id", "phrase_start").values_list("event_id", *MentionRow.FIELDS)
+        )
+        mentions = [(row[0], row[1:]) for row in cited]
+        articles.read({row[0] for _, row in mentions})
+        for event_id, row in mentions:
+            shown[event_id].cited.append(MentionRow(*row, articles[row[0]]))
+        yield from shown.values()
+
+
+class EventRow:
+    """What an export says of an event: the fields it reads, and its live mentions (`cited`)."""
+
+    __slots__ = ("pk", "value", "start", "end", "granularity", "headline", "summary", "status", "source_count",
+                 "mod", "dated_by", "updated_at", "cited")
+
+    def __init__(self, *values):
+        for name, value in zip(self.__slots__, values, strict=True):
+            setattr(self, name, value)
+
+
+class MentionRow:
+    FIELDS = ("article_id", "quote", "phrase", "phrase_start", "phrase_end", "value", "rule", "anchor", "reason",
+              "dated_by", "lead")
+    __slots__ = (*FIELDS, "article")
+
+    def __init__(self, *values):
+        for name, value in zip(self.__slots__, values, strict=True):
+            setattr(self, name, value)
+
+    @property
+    def is_supporting(self) -> bool:
+        return is_supporting(self.dated_by, self.lead)
+
+
+class _Articles(dict):
+    """The articles cited so far (without their texts), each read once; at most KEPT_ARTICLES kept."""
+
+    def read(self, wanted: set[int]) -> None:
+        missing = wanted - self.keys()
+        if len(self) + len(missing) > KEPT_ARTICLES:
+            self.clear()
+            missing = wanted
+        query = Article.objects.filter(pk__in=missing).select_related("source", "agency").defer(*_TEXTS)
+        self.update((article.pk, article) for article in query)
+
+
+def _chunks(items: Iterator, size: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def each_article(articles) -> Iterator[Article]:
-    return articles.select_related("source", "agency").defer("raw_text", "body", "notes").iterator(chunk_size=CHUNK)
+    return articles.select_related("source", "agency").defer(*_TEXTS).iterator(chunk_size=CHUNK)
 
 
 def article_record(article: Article) -> dict:
@@ -92,25 +157,29 @@ def source_names(event: Event) -> list[str]:
 
 
 def json_object(members: Iterable[tuple[str, object]]) -> Iterator[bytes]:
-    """A JSON object written as json.dumps(…, indent=2) writes it, in pieces: a member whose value is an
-    iterator is streamed as a list, item by item."""
+    """A JSON object written in pieces, one member per line: a member whose value is an iterator is
+    streamed as a list, one item per line. Compact separators let json use its C encoder (indent does not),
+    which writes a large export several times faster."""
     yield b"{"
     for index, (key, value) in enumerate(members):
-        yield (",\n  " if index else "\n  ").encode() + json.dumps(key).encode() + b": "
+        yield (b",\n" if index else b"\n") + _compact(key) + b": "
         if isinstance(value, Iterator):
             yield from _json_list(value)
         else:
-            yield _indented(value, 2)
-    yield b"\n}"
+            yield _compact(value)
+    yield b"\n}\n"
 
 
 def _json_list(items: Iterator) -> Iterator[bytes]:
     first = True
     for item in items:
-        yield (b"[\n    " if first else b",\n    ") + _indented(item, 4)
+        yield (b"[\n  " if first else b",\n  ") + _compact(item)
         first = False
-    yield b"[]" if first else b"\n  ]"
+    yield b"[]" if first else b"\n]"
 
 
-def _indented(value, depth: int) -> bytes:
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + " " * depth).encode()
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+
+
+def _compact(value) -> bytes:
+    return _encode(value).encode()

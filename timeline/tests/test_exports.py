@@ -1,10 +1,13 @@
 import csv
+import gzip
 import io
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import jsonschema
+import pytest
 from django.core.management import call_command
 from icalendar import Calendar
 
@@ -100,10 +103,20 @@ def test_display_dates_keep_their_granularity(built):
 
 
 def test_exports_read_events_in_constant_queries(built, django_assert_num_queries):
-    with django_assert_num_queries(3):  # articles, events, mentions (with their articles and sources joined)
+    with django_assert_num_queries(4):  # articles; events; their mentions; the articles they cite, with sources joined
         FORMATS["json"].render(Article.objects.all(), Event.objects.all())
     with django_assert_num_queries(2):
         [len(e.cited) for e in with_mentions(Event.objects.all())]
+
+
+def test_exports_read_a_chunk_of_events_in_constant_queries(built, django_assert_max_num_queries, monkeypatch):
+    from timeline.exports import records
+
+    monkeypatch.setattr(records, "CHUNK", 10)
+    chunks = -(-Event.objects.count() // 10)
+    assert chunks > 2
+    with django_assert_max_num_queries(1 + 3 * chunks):  # the articles; each chunk's events, mentions and new articles
+        FORMATS["json"].render(Article.objects.all(), Event.objects.all())
 
 
 def test_exports_never_load_the_articles_texts(built, django_assert_max_num_queries):
@@ -143,3 +156,45 @@ def test_what_an_article_says_is_never_run_by_a_timeline_viewer_or_a_spreadsheet
     assert formulas == []
     assert any(cell.startswith("'=HYPERLINK") for row in rows[1:] for cell in row)  # written, but inert
     assert inert("=1+1") == "'=1+1" and inert("-3") == "'-3" and inert(42) == 42 and inert("Kim") == "Kim"
+
+
+def downloaded(client, url: str, **headers) -> bytes:
+    response = client.get(url, headers=headers)
+    assert response.status_code == 200
+    return b"".join(response.streaming_content)
+
+
+def test_an_export_is_written_once_then_sent_from_its_file(built, client, monkeypatch):
+    first = downloaded(client, "/export/timeline.json")
+
+    def never(*args):
+        raise AssertionError("the export was written again")
+
+    monkeypatch.setitem(FORMATS, "json", replace(FORMATS["json"], stream=never))
+    assert downloaded(client, "/export/timeline.json") == first
+    # Other filters are another file.
+    with pytest.raises(AssertionError, match="written again"):
+        downloaded(client, "/export/timeline.json?min_sources=2")
+
+
+def test_a_kept_export_is_sent_gzipped_to_who_accepts_it(built, client):
+    plain = downloaded(client, "/export/timeline.json?min_sources=2")
+    response = client.get("/export/timeline.json?min_sources=2", headers={"Accept-Encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip" and "Accept-Encoding" in response["Vary"]
+    assert response["Content-Disposition"] == 'attachment; filename="timeline.json"'
+    assert gzip.decompress(b"".join(response.streaming_content)) == plain
+    assert json.loads(plain)["events"] and all(e["sources"] >= 2 for e in json.loads(plain)["events"])
+
+
+def test_an_edit_or_a_build_writes_the_export_anew(built, client, settings):
+    before = json.loads(downloaded(client, "/export/timeline.json"))
+    event = Event.objects.get(value="2019-02")
+    event.headline = "Edited by an editor"
+    event.save()
+    assert {e["title"] for e in json.loads(downloaded(client, "/export/timeline.json"))["events"]} >= {"Edited by an editor"}
+    ingest_text(MALICIOUS, "malicious.txt")
+    build_timeline()
+    after = json.loads(downloaded(client, "/export/timeline.json"))
+    assert len(after["articles"]) == len(before["articles"]) + 1
+    # Only the newest file of each export is kept.
+    assert len(list(Path(settings.EXPORT_FILES_DIR).glob("*-json-*.json"))) == 1
