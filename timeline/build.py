@@ -350,7 +350,7 @@ def _placeable(mention: Mention) -> bool:
 
 def _light(article: Article) -> Article:
     """The article as its mentions need it (to count sources and order reports), without its texts."""
-    return Article(pk=article.pk, source_id=article.source_id, copy_of_id=article.copy_of_id,
+    return Article(pk=article.pk, source_id=article.source_id, agency_id=article.agency_id, copy_of_id=article.copy_of_id,
                    published=article.published, ingested_at=article.ingested_at)
 
 

@@ -24,7 +24,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from articles.models import Story
 from newsdates.statements import kinds
 
-from .models import DatedBy, Event, Mention, precision
+from .models import DatedBy, Event, Mention, Reporter, precision
 from .vocabulary import Vocabulary
 
 MONTH_DAYS = 31
@@ -422,6 +422,7 @@ class EventIndex:
             # An automatic event's new date, headline and counts follow from its mentions, whose every move
             # is in their history: the event's own history keeps its creation and what editors did.
             _update(list(updated.values()), EVENT_FIELDS, history=False)
+        Reporter.keep({c.pk: [m.article for m in c.members] for c in kept})
         for candidate in emptied:
             self._forget(candidate)
         if emptied:
@@ -574,6 +575,6 @@ _MENTION_FIELDS = (
 )
 _MEMBER_FIELDS = (
     "event", "article", "status", "quote", "sentence_start", "headline", "phrase_start", "phrase_end", "value", "first", "last",
-    "terms", "reported", "mod", "dated_by", "lead", "article__source", "article__copy_of",
+    "terms", "reported", "mod", "dated_by", "lead", "article__source", "article__agency", "article__copy_of",
     "article__published", "article__ingested_at",
 )

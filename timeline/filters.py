@@ -11,7 +11,7 @@ from django.http import QueryDict
 from articles.models import Article, Source
 
 from . import search
-from .models import Event, Granularity, Mention
+from .models import Event, Granularity, Reporter
 
 UNKNOWN_SOURCE = "unknown"
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -136,13 +136,11 @@ def filter_events(cleaned: dict, story=None):
         events = events.filter(story=story)
     sources = cleaned.get("source") or []
     if sources:
-        cited = Mention.objects.exclude(status=Mention.Status.REMOVED)
-        named = [s for s in sources if s != UNKNOWN_SOURCE]
         # A wire agency's stories are its own wherever they were printed ("By Reuters" in The Moscow Times).
-        wanted = Q(article__source__slug__in=named) | Q(article__agency__slug__in=named)
+        wanted = Q(source__slug__in=[s for s in sources if s != UNKNOWN_SOURCE])
         if UNKNOWN_SOURCE in sources:
-            wanted |= Q(article__source__isnull=True, article__agency__isnull=True)
-        events = events.filter(pk__in=cited.filter(wanted).values("event_id"))
+            wanted |= Q(source__isnull=True)
+        events = events.filter(pk__in=Reporter.objects.filter(wanted).values("event_id"))
     if cleaned.get("from"):
         events = events.filter(end__gte=cleaned["from"][0])
     if cleaned.get("to"):
@@ -165,21 +163,5 @@ def filter_events(cleaned: dict, story=None):
 def source_counts(events) -> dict[str, int]:
     """For each source, how many of these events it reports, as outlet or as the wire agency of the story;
     articles known by neither together, under "unknown"."""
-    cited = Mention.objects.exclude(status=Mention.Status.REMOVED).filter(event__in=events.order_by())
-    counts: dict[str, int] = {}
-    outlets = cited.values("article__source__slug").annotate(events=Count("event", distinct=True))
-    for row in outlets.filter(article__source__isnull=False):
-        counts[row["article__source__slug"]] = row["events"]
-    agencies = cited.filter(article__agency__isnull=False).values("article__agency__slug").annotate(events=Count("event", distinct=True))
-    for row in agencies:
-        slug = row["article__agency__slug"]
-        # An agency that is also some articles' outlet: the events either way, counted once.
-        if slug in counts:
-            either = Q(article__source__slug=slug) | Q(article__agency__slug=slug)
-            counts[slug] = cited.filter(either).values("event").distinct().count()
-        else:
-            counts[slug] = row["events"]
-    unknown = cited.filter(article__source__isnull=True, article__agency__isnull=True).values("event").distinct().count()
-    if unknown:
-        counts[UNKNOWN_SOURCE] = unknown
-    return counts
+    rows = Reporter.objects.filter(event__in=events.order_by()).values("source__slug").annotate(events=Count("event"))
+    return {row["source__slug"] or UNKNOWN_SOURCE: row["events"] for row in rows.order_by()}

@@ -112,8 +112,10 @@ class Event(models.Model):
 
     def refresh_from_mentions(self) -> None:
         """Recompute what follows from the mentions (see `summarise`) and save."""
-        self.summarise(list(self.live_mentions().select_related("article")))
+        mentions = list(self.live_mentions().select_related("article"))
+        self.summarise(mentions)
         self.save()
+        Reporter.keep({self.pk: [m.article for m in mentions]})
 
     def summarise(self, mentions: list["Mention"]) -> None:
         """Set what follows from these live mentions: always the source count; for an automatic event also
@@ -192,6 +194,36 @@ def _medoid(mentions: list["Mention"]) -> "Mention":
 def _unit(terms: dict) -> dict[str, float]:
     norm = math.sqrt(sum(weight * weight for weight in terms.values()))
     return {term: weight / norm for term, weight in terms.items()} if norm else {}
+
+
+class Reporter(models.Model):
+    """A source that reports an event: the outlet of an article citing it, or the wire agency of that
+    article's story; no source for an article known by neither. Kept beside the mentions by the build and by
+    every edit (`keep`), so that the timeline filters and counts sources without reading every mention's article."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="reporters")
+    source = models.ForeignKey("articles.Source", null=True, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        indexes = [models.Index(fields=["source", "event"])]
+
+    def __str__(self):
+        return f"{self.source or 'unknown source'} reports event {self.event_id}"
+
+    @classmethod
+    def keep(cls, cited: dict[int, list[Article]]) -> None:
+        """Set the reporters of these events (by id) from the articles of their live mentions."""
+        rows = []
+        for event_id, articles in cited.items():
+            sources = set()
+            for article in articles:
+                known = {article.source_id, article.agency_id} - {None}
+                sources |= known or {None}
+            rows += [cls(event_id=event_id, source_id=source) for source in sources]
+        ids = list(cited)
+        for start in range(0, len(ids), 500):
+            cls.objects.filter(event_id__in=ids[start : start + 500]).delete()
+        cls.objects.bulk_create(rows, batch_size=1000)
 
 
 def is_supporting(dated_by: str, lead: bool) -> bool:
