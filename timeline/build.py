@@ -276,8 +276,17 @@ def rebuild_article(article: Article) -> BuildReport:
 
 def refresh_article_events(article: Article) -> None:
     """After an article's source changed: the source counts of the events it is cited by."""
-    for event in Event.objects.filter(mentions__article=article).distinct():
-        event.refresh_from_mentions()
+    refresh_events(Event.objects.filter(mentions__article=article).distinct().values_list("pk", flat=True))
+
+
+def refresh_events(pks) -> None:
+    """After their mentions changed outside a build: what follows from them. An automatic event left
+    without mentions is deleted, as a build deletes it; an editor's stays."""
+    for event in Event.objects.filter(pk__in=list(pks)):
+        if event.is_automatic and not event.live_mentions().exists():
+            event.delete()
+        else:
+            event.refresh_from_mentions()
 
 
 def build_article(article: Article, index: EventIndex, report: BuildReport) -> None:

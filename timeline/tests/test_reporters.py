@@ -49,3 +49,17 @@ def test_a_new_outlet_for_an_article_shows_in_its_events_reporters(built):
     article_refiled.send(sender=Article, article=article)
     assert kept() == from_mentions()
     assert any("the-refiled-herald" in sources for sources in kept().values())
+
+
+def test_deleting_an_article_recounts_the_events_it_was_cited_by(built):
+    article = Article.objects.filter(agency__isnull=False).first()
+    cited = set(Event.objects.filter(mentions__article=article).values_list("pk", flat=True))
+    alone = {pk for pk in cited if not Mention.objects.filter(event_id=pk).exclude(article=article).exists()}
+    assert cited - alone and alone
+    article.delete()
+    assert kept() == from_mentions()
+    assert not Event.objects.filter(pk__in=alone).exists()  # nothing left to say they happened
+    for event in Event.objects.filter(pk__in=cited):
+        counted = event.source_count
+        event.refresh_from_mentions()
+        assert event.source_count == counted, event  # already counted without the deleted article
