@@ -70,7 +70,7 @@ def density(events, first: date | None = None, last: date | None = None) -> tupl
         fields["month"] = ExtractMonth("start")
     if unit == "day":
         fields["day"] = ExtractDay("start")
-    rows = events.order_by().annotate(**fields).values(*fields).annotate(n=Count("id")).order_by(*fields)
+    rows = events.order_by().annotate(**fields).values(*fields).annotate(n=Count("*")).order_by(*fields)
     slots = []
     for row in rows:
         if unit == "year":

@@ -5,7 +5,7 @@ from calendar import monthrange
 from datetime import date
 
 from django import forms
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import QueryDict
 
 from articles.models import Article, Source
@@ -121,10 +121,11 @@ def story_sources(story=None):
     """The outlets and agencies of the story's articles (every source when no story is given)."""
     if story is None:
         return Source.objects.order_by("name")
-    # Two subqueries, not an OR across two joins: that multiplies each outlet's articles by its agency's.
+    # Whether each source has an article in the story (found at its first), not every article's source:
+    # a story has tens of thousands of articles and a few dozen sources.
     articles = Article.objects.filter(stories=story)
     return Source.objects.filter(
-        Q(pk__in=articles.values("source_id")) | Q(pk__in=articles.values("agency_id"))
+        Exists(articles.filter(source=OuterRef("pk"))) | Exists(articles.filter(agency=OuterRef("pk")))
     ).order_by("name")
 
 

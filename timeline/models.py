@@ -65,7 +65,9 @@ class Event(models.Model):
     class Meta:
         ordering = ["start", "end", "id"]
         indexes = [
-            models.Index(fields=["story", "start", "end"]),
+            # The timeline's counts (by year, by precision, by source) read only this index (PostgreSQL).
+            models.Index(fields=["story", "start", "end"], include=["status", "granularity", "source_count", "id"],
+                         name="event_story_dates_covering"),
             models.Index(fields=["status", "start"]),
             models.Index(fields=["source_count"]),
             models.Index(fields=["granularity", "start"]),  # the decades and centuries around a date, for the build
@@ -201,11 +203,11 @@ class Reporter(models.Model):
     article's story; no source for an article known by neither. Kept beside the mentions by the build and by
     every edit (`keep`), so that the timeline filters and counts sources without reading every mention's article."""
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="reporters")
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="reporters", db_index=False)
     source = models.ForeignKey("articles.Source", null=True, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
-        indexes = [models.Index(fields=["source", "event"])]
+        indexes = [models.Index(fields=["source", "event"]), models.Index(fields=["event", "source"])]
 
     def __str__(self):
         return f"{self.source or 'unknown source'} reports event {self.event_id}"

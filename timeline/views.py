@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404, HttpResponsePermanentRedirect, Js
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
@@ -92,7 +93,8 @@ def timeline(request, slug: str | None = None):
         return response
     cleaned = form.cleaned_data if valid else form.valid_part()
     events = _ordered(cleaned, story)
-    paginator = Paginator(events, PAGE_SIZE)
+    unit, slots = axis.density(events, cleaned["from"][0] if cleaned.get("from") else None, cleaned["to"][1] if cleaned.get("to") else None)
+    paginator = _Counted(events, PAGE_SIZE, count=sum(slot.count for slot in slots))
     try:
         page = paginator.page(cleaned.get("page") or 1)
     except EmptyPage:
@@ -114,7 +116,6 @@ def timeline(request, slug: str | None = None):
         {"slug": source_slug, "name": name, "events": counts.get(source_slug, 0), "checked": source_slug in chosen}
         for source_slug, name in [*form.sources, (UNKNOWN_SOURCE, "Unknown source")]
     ]
-    unit, slots = axis.density(events, cleaned["from"][0] if cleaned.get("from") else None, cleaned["to"][1] if cleaned.get("to") else None)
     slots, ticks = axis.overview(unit, slots)
     filters_query = cleaned_query(form)  # links carry the valid filters only
     context = {
@@ -160,12 +161,28 @@ def _query(query, **changes) -> str:
     return f"?{encoded}" if encoded else ""
 
 
+class _Counted(Paginator):
+    """A paginator told how many there are (the axis has just counted the same events by period)."""
+
+    def __init__(self, object_list, per_page, count: int):
+        super().__init__(object_list, per_page)
+        self.known = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known
+
+
 def _precisions(cleaned: dict, story: Story) -> list[dict]:
     """The precisions events on this timeline have, each with how many match the other filters; a
     precision asked for in the URL stays offered even when no event has it, so that it can be unticked."""
-    shown = Event.objects.filter(story=story).exclude(status=Event.Status.HIDDEN)
-    present = set(shown.order_by().values_list("granularity", flat=True).distinct())
-    counts = dict(filter_events({**cleaned, "granularity": []}, story).order_by().values_list("granularity").annotate(n=Count("id")))
+    others = {**cleaned, "granularity": []}
+    counts = dict(filter_events(others, story).order_by().values_list("granularity").annotate(n=Count("*")))
+    if _active_filters(others):
+        shown = Event.objects.filter(story=story).exclude(status=Event.Status.HIDDEN)
+        present = set(shown.order_by().values_list("granularity", flat=True).distinct())
+    else:
+        present = set(counts)  # the same events: no second query
     chosen = set(cleaned.get("granularity") or [])
     return [
         {"name": g.name, "label": g.label, "events": counts.get(g.name, 0), "checked": g.name in chosen}
