@@ -2,7 +2,9 @@
 
 A URL typed into a form must not make the server reach its own network: loopback, private, link-local and
 other non-public addresses are refused (every address the name resolves to, at every redirect) unless
-INGEST_FETCH_PRIVATE allows them, as the tests do for the page server they start.
+INGEST_FETCH_PRIVATE allows them, as the tests do for the page server they start. The connection is made to
+the address that was checked, never to a second lookup of the name: a name that resolves to a public address
+when checked and to a private one a moment later (DNS rebinding) cannot reach the private one.
 """
 
 import hashlib
@@ -26,16 +28,14 @@ def fetch(url: str, max_bytes: int | None = None, timeout: float | None = None) 
     max_bytes = max_bytes or settings.INGEST_MAX_BYTES
     timeout = timeout or settings.INGEST_FETCH_TIMEOUT
     deadline = time.monotonic() + timeout
-    http = urllib3.PoolManager(retries=False, headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9"})
     address = url
     for _ in range(MAX_REDIRECTS + 1):
-        check_address(address)
+        checked = check_address(address)
         left = deadline - time.monotonic()
         if left <= 0:
             raise IngestError(f"gave no answer within {timeout:g} seconds")
         try:
-            response = http.request("GET", address, preload_content=False, redirect=False,
-                                    timeout=urllib3.Timeout(connect=min(left, timeout), read=min(left, timeout)))
+            response = _get(address, checked, urllib3.Timeout(connect=min(left, timeout), read=min(left, timeout)))
         except urllib3.exceptions.HTTPError as error:
             raise IngestError(f"could not be fetched: {_reason(error)}") from None
         try:
@@ -72,8 +72,24 @@ def _read(response, max_bytes: int, deadline: float, timeout: float) -> bytes:
     return bytes(data)
 
 
-def check_address(url: str) -> None:
-    """Refuse what is not an http(s) URL of a public host (unless INGEST_FETCH_PRIVATE)."""
+def _get(url: str, address: str, timeout: urllib3.Timeout):
+    """GET the URL from this address (the one checked): the name is kept for the Host header and for TLS
+    (its certificate is verified against the name, not the address)."""
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    options = {"port": port, "retries": False, "timeout": timeout, "maxsize": 1}
+    if parts.scheme == "https":
+        pool = urllib3.HTTPSConnectionPool(address, server_hostname=parts.hostname, assert_hostname=parts.hostname, **options)
+    else:
+        pool = urllib3.HTTPConnectionPool(address, **options)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    headers = {"Host": parts.netloc.rsplit("@", 1)[-1], "User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9"}
+    return pool.urlopen("GET", target, headers=headers, redirect=False, preload_content=False, release_conn=True)
+
+
+def check_address(url: str) -> str:
+    """Refuse what is not an http(s) URL of a public host (unless INGEST_FETCH_PRIVATE); the address to
+    connect to."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise IngestError("is not a web address (http:// or https://)")
@@ -82,12 +98,13 @@ def check_address(url: str) -> None:
         infos = socket.getaddrinfo(parts.hostname, port, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, ValueError, UnicodeError):
         raise IngestError(f"its host {parts.hostname!r} could not be found") from None
-    if settings.INGEST_FETCH_PRIVATE:
-        return
+    if not infos:
+        raise IngestError(f"its host {parts.hostname!r} could not be found")
     for info in infos:
         address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if not address.is_global or address.is_multicast:
+        if not settings.INGEST_FETCH_PRIVATE and (not address.is_global or address.is_multicast):
             raise IngestError(f"points to a {_kind(address)} address ({address}), which is not fetched")
+    return infos[0][4][0]
 
 
 def _kind(address) -> str:

@@ -92,3 +92,26 @@ def test_a_redirect_to_a_private_address_is_refused(page_server, settings):
     settings.INGEST_FETCH_PRIVATE = False
     with pytest.raises(IngestError, match="loopback"):
         fetch(f"{page_server}/moved")
+
+
+def test_a_name_that_changes_address_after_the_check_is_not_followed_there(page_server, settings, monkeypatch):
+    """DNS rebinding: the name is public when checked, and loopback (the page server) when looked up again."""
+    import ipaddress
+    import socket
+
+    settings.INGEST_FETCH_PRIVATE = False
+    port = int(page_server.rsplit(":", 1)[1])
+    looked_up = []
+
+    def rebinding(host, *args, **kwargs):
+        try:
+            address = str(ipaddress.ip_address(host))  # an address is its own answer
+        except ValueError:
+            looked_up.append(host)
+            address = "93.184.216.34" if len(looked_up) == 1 else "127.0.0.1"
+        return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (address, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    with pytest.raises(IngestError, match="could not be fetched|gave no answer|no answer in time"):
+        fetch(f"http://news.example:{port}/kim.html", timeout=1)
+    assert looked_up == ["news.example"]  # looked up once, when checked
