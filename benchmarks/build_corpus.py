@@ -28,9 +28,9 @@ TARGET_RATE = 30  # articles/s, ingest and build together, on the 2,452-article 
 TARGET_RSS_MIB = 300
 
 
-def progress(done: int, total: int) -> None:
+def progress(done: int, total: int, unit: str = "articles") -> None:
     if done % 250 == 0 or done == total:
-        print(f"  built {done}/{total} articles", file=sys.stderr)
+        print(f"  built {done}/{total} {unit}", file=sys.stderr)
 
 
 def main() -> None:

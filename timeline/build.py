@@ -91,11 +91,12 @@ class BuildReport:
 
 
 def build_timeline(
-    articles: Iterable[int] | None = None, progress: Callable[[int, int], None] | None = None, story: Story | None = None
+    articles: Iterable[int] | None = None, progress: Callable[..., None] | None = None, story: Story | None = None
 ) -> BuildReport:
     """(Re)build the mentions and events of some articles (all by default) in `story` (by default every story
     they belong to), oldest first; articles with no publication date last, so that theirs can be inferred
-    from what the others report. Events are built and merged within a story."""
+    from what the others report. Events are built and merged within a story. `progress(done, total, unit)`
+    hears of each article read ("articles"), then of the events compared again ("events")."""
     started = time.perf_counter()
     report = BuildReport()
     articles = None if articles is None else list(articles)
@@ -134,7 +135,7 @@ def _build_story(chosen, index: EventIndex, report: BuildReport, total: int, pro
             report.touched.clear()
             index.shed()
     with transaction.atomic():
-        consolidate(touched, index, report)
+        consolidate(touched, index, report, progress)
     index.story.touch()  # what was built shows in the story's version (exports kept as files are written anew)
 
 
@@ -200,11 +201,12 @@ def _copy_pools(articles: list[int] | None) -> Iterator:
         yield Article.objects.filter(undated)
 
 
-def consolidate(events: Iterable[int], index: EventIndex, report: BuildReport) -> None:
+def consolidate(events: Iterable[int], index: EventIndex, report: BuildReport, progress=None) -> None:
     """Merge automatic events that turned out to report the same happening: a mention joins the best
     event there is when it is built, and an event that grew later can be closer to another than any
     single mention was. Looks at the events this build touched (by id, in order); an event that absorbs
-    another is looked at again. Saved every batch of events, so that the index can let go of them."""
+    another is looked at again. Saved every batch of events, so that the index can let go of them;
+    `progress(done, total, "events")` hears of each batch."""
     queue = deque(sorted(set(events)))
     waiting = set(queue)
     looked = 0
@@ -233,7 +235,11 @@ def consolidate(events: Iterable[int], index: EventIndex, report: BuildReport) -
         if looked % CONSOLIDATE_BATCH == 0:
             _save(index, report)
             index.shed()
+            if progress:
+                progress(looked, looked + len(queue), "events")
     _save(index, report)
+    if progress and looked >= CONSOLIDATE_BATCH:
+        progress(looked, looked, "events")
 
 
 def _built(batch: list[Article], stories: list[Story]) -> None:

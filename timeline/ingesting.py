@@ -29,7 +29,7 @@ def ingest_into_story(
     documents: list,
     story: Story,
     progress: Progress | None = None,
-    build_progress: Callable[[int, int], None] | None = None,
+    build_progress: Callable[..., None] | None = None,
     build: bool = True,
     problems: list | None = None,
 ) -> IngestAndBuild:

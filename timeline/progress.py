@@ -6,6 +6,7 @@ import time
 from tqdm import tqdm
 
 PLAIN_EVERY = 100  # items between two plain progress lines
+CONSOLIDATE_EVERY = 500  # the build reports its comparing of events again a batch at a time (build.CONSOLIDATE_BATCH)
 
 
 class TerminalProgress:
@@ -38,6 +39,24 @@ class TerminalProgress:
         if self.bar is not None:
             self.bar.close()
             self.bar = None
+
+
+class BuildProgress:
+    """A build's progress, `(done, total, unit="articles")`: the articles read, then the events compared again
+    (the build's last step, which takes minutes on a large archive), each on its own bar or lines."""
+
+    def __init__(self, stream, enabled: bool = True):
+        self.stages = {"articles": TerminalProgress(stream, "articles", enabled),
+                       "events": TerminalProgress(stream, "events compared again", enabled, every=CONSOLIDATE_EVERY)}
+
+    def __call__(self, done: int, total: int, unit: str = "articles") -> None:
+        if unit == "events":
+            self.stages["articles"].close()
+        self.stages[unit](done, total)
+
+    def close(self) -> None:
+        for stage in self.stages.values():
+            stage.close()
 
 
 def _clock(seconds: float) -> str:

@@ -67,8 +67,8 @@ def ingest_job(job: Job) -> str:
             update["failures"] = job.failures
         Job.objects.filter(pk=job.pk).update(**update)
 
-    def build_progress(done: int, total: int) -> None:
-        Job.objects.filter(pk=job.pk).update(current=f"Building the timeline: {done} of {total} articles")
+    def build_progress(done: int, total: int, unit: str = "articles") -> None:
+        Job.objects.filter(pk=job.pk).update(current=_building(done, total, unit))
 
     result = ingest_into_story(documents, job.story, progress=progress, build_progress=build_progress)
     job.inputs.all().delete()  # read: what was good is now an article, and nothing is kept of the rest
@@ -79,10 +79,19 @@ def rebuild_job(job: Job) -> str:
     total = job.story.articles.count()
     Job.objects.filter(pk=job.pk).update(total=total)
 
-    def progress(done: int, total: int) -> None:
-        Job.objects.filter(pk=job.pk).update(done=done, current=f"{done} of {total} articles")
+    def progress(done: int, total: int, unit: str = "articles") -> None:
+        if unit == "articles":
+            Job.objects.filter(pk=job.pk).update(done=done, current=f"{done} of {total} articles")
+        else:
+            Job.objects.filter(pk=job.pk).update(current=_building(done, total, unit))
 
     return build_timeline(progress=progress, story=job.story).summary()
+
+
+def _building(done: int, total: int, unit: str) -> str:
+    if unit == "events":
+        return f"Building the timeline: comparing events again, {done:,} of about {total:,}"
+    return f"Building the timeline: {done} of {total} articles"
 
 
 def _display(document) -> str:

@@ -133,3 +133,27 @@ def test_progress_draws_a_bar_on_a_terminal():
     for done in range(1, 6):
         progress(done, 5, f"file-{done}.txt")
     assert "5/5" in screen.getvalue() and "files" in screen.getvalue() and "file-5.txt" in screen.getvalue()
+
+
+def test_the_build_tells_how_far_it_has_compared_events_again(seeded, monkeypatch):
+    """The build's last step (minutes on a large archive) shows its progress too, on lines of its own."""
+    import timeline.build
+    import timeline.progress
+
+    monkeypatch.setattr(timeline.build, "CONSOLIDATE_BATCH", 5)
+    monkeypatch.setattr(timeline.progress, "CONSOLIDATE_EVERY", 5)
+    heard = []
+    timeline.build.build_timeline(progress=lambda done, total, unit="articles": heard.append((unit, done, total)))
+    events = [(done, total) for unit, done, total in heard if unit == "events"]
+    assert [unit for unit, _, _ in heard].index("events") == 5  # after the five articles
+    assert events and all(0 < done <= total for done, total in events) and events[-1][0] == events[-1][1]
+
+
+def test_the_build_command_shows_the_comparing_of_events_on_lines_of_its_own(seeded, monkeypatch, capsys):
+    import timeline.build
+    import timeline.progress
+
+    monkeypatch.setattr(timeline.build, "CONSOLIDATE_BATCH", 5)
+    monkeypatch.setattr(timeline.progress, "CONSOLIDATE_EVERY", 5)
+    call_command("build_timeline")
+    assert "events compared again (" in capsys.readouterr().err

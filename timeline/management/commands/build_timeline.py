@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from articles.models import Article, Story
 from timeline.build import build_timeline
-from timeline.progress import TerminalProgress
+from timeline.progress import BuildProgress
 
 
 class Command(BaseCommand):
@@ -24,7 +24,7 @@ class Command(BaseCommand):
             chosen = Story.objects.filter(slug=story).first()
             if chosen is None:
                 raise CommandError(f"no story {story!r}; stories: {', '.join(Story.objects.values_list('slug', flat=True)) or 'none yet'}")
-        progress = TerminalProgress(self.stderr, "articles", enabled=verbosity > 0)
-        report = build_timeline(articles, progress=lambda done, total: progress(done, total), story=chosen)
+        progress = BuildProgress(self.stderr, enabled=verbosity > 0)
+        report = build_timeline(articles, progress=progress, story=chosen)
         progress.close()
         self.stdout.write(report.summary())

@@ -4,7 +4,7 @@ from django.utils.text import slugify
 
 from articles.models import Story
 from timeline.ingesting import ingest_paths_into_story
-from timeline.progress import TerminalProgress
+from timeline.progress import BuildProgress, TerminalProgress
 
 
 class Command(BaseCommand):
@@ -25,11 +25,11 @@ class Command(BaseCommand):
             raise CommandError(f"--story must be a slug (lower-case letters, digits and hyphens), e.g. {slugify(story)!r}")
         chosen = Story.named(story, title or "") if story else Story.default()
         files = TerminalProgress(self.stderr, "files", enabled=verbosity > 0)
-        articles = TerminalProgress(self.stderr, "articles", enabled=verbosity > 0)
+        articles = BuildProgress(self.stderr, enabled=verbosity > 0)
         result = ingest_paths_into_story(
             paths, chosen, max_bytes or settings.INGEST_MAX_BYTES,
             progress=lambda done, total, outcome: files(done, total, outcome.path.rsplit("/", 1)[-1]),
-            build_progress=lambda done, total: articles(done, total), build=not no_build,
+            build_progress=articles, build=not no_build,
         )
         files.close()
         articles.close()
