@@ -389,8 +389,9 @@ class EventIndex:
         or counts changed; emptied automatic events are deleted. Returns (events created, events deleted)."""
         new_mentions, changed_mentions = self.new_mentions, self.changed_mentions
         now = timezone.now()
-        kept = [c for c in self.touched if c.members or (c.pk is not None and not c.event.is_automatic)]
-        emptied = [c for c in self.touched if c.pk is not None and not c.members and c.event.is_automatic]
+        touched = sorted(self.touched, key=lambda c: c.born)  # in the order they were made: ids as reproducible as the build
+        kept = [c for c in touched if c.members or (c.pk is not None and not c.event.is_automatic)]
+        emptied = [c for c in touched if c.pk is not None and not c.members and c.event.is_automatic]
         fresh = [c for c in kept if c.pk is None]
         updated: dict[int, Event] = {}
         for candidate in kept:

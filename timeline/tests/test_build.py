@@ -301,3 +301,22 @@ def test_an_index_that_lets_go_of_its_events_builds_the_same_timeline(seeded, mo
     build_timeline()
     assert max(calls) > 0
     assert grouping() == held
+
+
+def test_a_build_makes_its_events_in_the_same_order_every_time(seeded):
+    """Event ids follow the order the build met the happenings, not where Python kept them in memory."""
+
+    def made() -> list[tuple]:
+        first = Event.objects.order_by("pk").values_list("pk", flat=True).first()
+        return [(e.value, e.headline, sorted(e.mentions.values_list("phrase_start", flat=True)), e.pk - first)
+                for e in Event.objects.order_by("pk")]
+
+    build_timeline()  # the first build also marks the syndicated copies, which the next ones find marked
+    orders = []
+    for _ in range(3):
+        Mention.objects.all().delete()
+        Event.objects.all().delete()
+        Article.objects.update(needs_build=True)
+        build_timeline()
+        orders.append(made())
+    assert orders[0] == orders[1] == orders[2]
