@@ -9,6 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from icalendar import Calendar
 
 from articles.ingest import ingest_text
@@ -198,3 +199,39 @@ def test_an_edit_or_a_build_writes_the_export_anew(built, client, settings):
     assert len(after["articles"]) == len(before["articles"]) + 1
     # Only the newest file of each export is kept.
     assert len(list(Path(settings.EXPORT_FILES_DIR).glob("*-json-*.json"))) == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="threads reading at once, each with its connection: PostgreSQL")
+def test_readers_asking_for_one_export_at_once_wait_for_a_single_writing(transactional_db):
+    import threading
+    import time
+
+    from articles.ingest import ingest_paths
+    from articles.models import Story
+    from timeline.exports import files
+
+    ingest_paths([str(Path(__file__).resolve().parents[2] / "seeds")])
+    build_timeline()
+    writings = []
+
+    def slow(articles, events):
+        writings.append(threading.get_ident())
+        time.sleep(0.5)  # long enough for every reader to arrive while it is written
+        yield from FORMATS["json"].stream(articles, events)
+
+    slow_json = replace(FORMATS["json"], stream=slow)
+    story, sent = Story.objects.get(), []
+
+    def reader():
+        try:
+            sent.append(files.kept(slow_json, story, "", Article.objects.all(), Event.objects.all()).read_bytes())
+        finally:
+            connection.close()
+
+    readers = [threading.Thread(target=reader) for _ in range(4)]
+    for thread in readers:
+        thread.start()
+    for thread in readers:
+        thread.join()
+    assert len(writings) == 1 and len(sent) == 4 and len(set(sent)) == 1
+    assert json.loads(sent[0])["events"]
