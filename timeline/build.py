@@ -160,14 +160,15 @@ def mark_copies(report: BuildReport, articles: list[int] | None = None) -> None:
     copies: dict[object, syndication.Copy] = {}
     for pool in _copy_pools(articles):
         rows = list(pool.values_list("pk", "body"))
-        texts = {pk: body for pk, body in rows}
+        # An article another ingest added since `rank` was read is left to that ingest's own build.
+        texts = {pk: body for pk, body in rows if pk in rank}
         for pair in syndication.find_copies(texts, order=sorted(texts, key=rank.__getitem__)):
             copies[(pair.original, pair.copy)] = pair
     original_of = syndication.groups(sorted(copies.values(), key=lambda pair: (rank[pair.original], rank[pair.copy])))
     score_of = {pair.copy: pair.score for pair in copies.values()}
     given = None if articles is None else set(articles)
     current = dict(Article.objects.filter(copy_of__isnull=False).values_list("pk", "copy_of_id"))
-    for pk in sorted(set(original_of) | set(current), key=rank.__getitem__):
+    for pk in sorted(set(original_of) | set(current), key=lambda pk: rank.get(pk, len(rank))):
         wanted, copy_of = original_of.get(pk), current.get(pk)
         if given is not None and not {pk, copy_of, wanted} & given:
             continue  # a pair outside what changed: its original may lie outside the window

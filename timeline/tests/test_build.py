@@ -320,3 +320,18 @@ def test_a_build_makes_its_events_in_the_same_order_every_time(seeded):
         build_timeline()
         orders.append(made())
     assert orders[0] == orders[1] == orders[2]
+
+
+def test_an_article_added_by_another_ingest_while_copies_are_looked_for_is_left_for_later(seeded, monkeypatch):
+    """Two ingests at once: one build reads the articles' order, then the other ingest adds an article."""
+    import timeline.build
+
+    pools = timeline.build._copy_pools
+
+    def another_ingest_meanwhile(articles):
+        ingest_text("Envoys meet\n\nVLADIVOSTOK, April 24, 2019 (Reuters)\n\nThe envoys met on Wednesday.\n", "late.txt")
+        yield from pools(articles)
+
+    monkeypatch.setattr(timeline.build, "_copy_pools", another_ingest_meanwhile)
+    report = build_timeline()
+    assert report.copies == 1 and Article.objects.filter(copy_of__isnull=False).count() == 1
