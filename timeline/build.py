@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import reset_queries, transaction
 from django.db.models import F, Q
 
 from articles.models import Article, Story
@@ -134,6 +134,7 @@ def _build_story(chosen, index: EventIndex, report: BuildReport, total: int, pro
             touched |= {candidate.pk for candidate in report.touched if candidate.pk is not None}
             report.touched.clear()
             index.shed()
+            reset_queries()  # in debug, Django keeps every query's SQL: a large build's bulk writes held hundreds of MB
     with transaction.atomic():
         consolidate(touched, index, report, progress)
     index.story.touch()  # what was built shows in the story's version (exports kept as files are written anew)
@@ -236,6 +237,7 @@ def consolidate(events: Iterable[int], index: EventIndex, report: BuildReport, p
         if looked % CONSOLIDATE_BATCH == 0:
             _save(index, report)
             index.shed()
+            reset_queries()
             if progress:
                 progress(looked, looked + len(queue), "events")
     _save(index, report)
