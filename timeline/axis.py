@@ -20,7 +20,7 @@ from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 from articles.models import Source
 
 from .filters import UNKNOWN_SOURCE
-from .models import Mention
+from .models import Reporter
 
 HEIGHT = 64  # the bars' area, in SVG units; labels sit under it
 TITLE_CHARACTERS = 90  # an item on the axis needs no more; the list has the whole headline
@@ -168,20 +168,17 @@ def axis_data(events, page_size: int) -> dict:
     """What the interactive axis draws: compact rows, in the list's order, so that an item's index gives
     the list page it is on. Three queries whatever the number of events."""
     rows = list(events.values_list("pk", "start", "end", "granularity", "headline"))
-    cited = (
-        Mention.objects.exclude(status=Mention.Status.REMOVED)
-        .filter(event__in=events.order_by().values("pk"))
-        .values_list("event_id", "article__source__slug")
-        .distinct()
-    )
-    slugs_of: dict[int, set[str]] = {}
-    for event_id, slug in cited:
-        slugs_of.setdefault(event_id, set()).add(slug or UNKNOWN_SOURCE)
-    used = set().union(*slugs_of.values()) if slugs_of else set()
+    # An event's lanes are its reporters: the outlets and wire agencies the source filter knows it by.
+    cited = Reporter.objects.filter(event__in=events.order_by().values("pk")).values_list("event_id", "source__slug")
+    pairs = [(event_id, slug or UNKNOWN_SOURCE) for event_id, slug in cited]
+    used = {slug for _, slug in pairs}
     sources = [(slug, name) for slug, name in Source.objects.order_by("name").values_list("slug", "name") if slug in used]
     if UNKNOWN_SOURCE in used:
         sources.append((UNKNOWN_SOURCE, "Unknown source"))
     index_of = {slug: index for index, (slug, _) in enumerate(sources)}
+    lanes_of: dict[int, list[int]] = {}
+    for event_id, slug in pairs:  # a reporter is one row per event and source: no lane twice
+        lanes_of.setdefault(event_id, []).append(index_of[slug])
     window = densest_window([(start, end) for _, start, end, _, _ in rows])
     return {
         "count": len(rows),
@@ -191,7 +188,7 @@ def axis_data(events, page_size: int) -> dict:
         # [id, first day, last day, granularity, headline, source indexes]
         "events": [
             [pk, start.isoformat(), end.isoformat(), granularity, _short(headline),
-             sorted(index_of[slug] for slug in slugs_of.get(pk, ()))]
+             sorted(lanes_of.get(pk, ()))]
             for pk, start, end, granularity, headline in rows
         ],
     }
