@@ -37,6 +37,12 @@ class Slot:
     width: float = 0.0
     height: float = 0.0  # SVG units
     y: float = 0.0
+    href: str = ""  # the query string that narrows the timeline to it (set by the view)
+
+    @property
+    def drawn(self) -> dict[str, str]:
+        """Its SVG attributes, written out once here (a year axis has hundreds of bars)."""
+        return {"x": f"{self.x:.3f}", "width": f"{self.width:.3f}", "y": f"{self.y:.1f}", "height": f"{self.height:.1f}"}
 
 
 @dataclass

@@ -118,6 +118,8 @@ def timeline(request, slug: str | None = None):
     ]
     slots, ticks = axis.overview(unit, slots)
     filters_query = cleaned_query(form)  # links carry the valid filters only
+    for slot in slots:
+        slot.href = _query(filters_query, **{"from": slot.period, "to": slot.period, "page": None})
     context = {
         "form": form,
         "page": page,
