@@ -1,3 +1,4 @@
+import logging
 from collections import OrderedDict
 from urllib.parse import urlsplit
 
@@ -26,6 +27,8 @@ from .models import Event, Mention
 from .newsroom import DateForm
 from .permissions import is_editor
 from .stories import only_story, story_list
+
+logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 50
 ARTICLES_PAGE_SIZE = 50
@@ -437,10 +440,15 @@ def export(request, format: str, slug: str | None = None):
     articles = Article.objects.filter(pk__in=Mention.objects.filter(event__in=events.order_by()).values("article_id")).order_by(
         "published", "file_name")
     export_format = FORMATS[format]
-    if story is None or files.folder() is None:
+    path = None
+    if story is not None and files.folder() is not None:
+        try:
+            path = files.kept(export_format, story, cleaned_query(form).urlencode(), articles, events)
+        except OSError as error:  # a full disk or a folder it may not write: the reader still gets the export
+            logger.warning("export files: %s; the export is written for this request only", error)
+    if path is None:
         response = StreamingHttpResponse(export_format.stream(articles, events), content_type=export_format.content_type)
     else:
-        path = files.kept(export_format, story, cleaned_query(form).urlencode(), articles, events)
         compressed = "gzip" in request.headers.get("Accept-Encoding", "")
         response = FileResponse(open(files.gzipped(path) if compressed else path, "rb"), content_type=export_format.content_type)
         if compressed:

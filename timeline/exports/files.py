@@ -53,7 +53,7 @@ def kept(export_format: ExportFormat, story, query: str, articles, events) -> Pa
     path = base / f"{family}-{version(story)}.{export_format.file_name.rsplit('.', 1)[-1]}"
     if path.exists():
         return path
-    with _locked(base / f"{family}.lock"):
+    with _locked(base / f"{story.pk}-{export_format.name}.lock"):  # one per story and format: a bounded number
         if not path.exists():  # another process may have written it while this one waited
             _write(path, export_format.stream(articles, events))
             _forget_older(base, family, keep=path)

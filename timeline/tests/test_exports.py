@@ -201,6 +201,14 @@ def test_an_edit_or_a_build_writes_the_export_anew(built, client, settings):
     assert len(list(Path(settings.EXPORT_FILES_DIR).glob("*-json-*.json"))) == 1
 
 
+def test_an_export_that_cannot_be_kept_is_still_sent(built, client, settings, tmp_path, caplog):
+    blocked = tmp_path / "a-file-not-a-folder"
+    blocked.write_text("")
+    settings.EXPORT_FILES_DIR = str(blocked / "exports")
+    data = json.loads(downloaded(client, "/export/timeline.json"))
+    assert data["events"] and "export files:" in caplog.text
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="threads reading at once, each with its connection: PostgreSQL")
 def test_readers_asking_for_one_export_at_once_wait_for_a_single_writing(transactional_db):
     import threading
