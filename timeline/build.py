@@ -212,6 +212,8 @@ def consolidate(events: Iterable[int], index: EventIndex, report: BuildReport, p
     queue = deque(sorted(set(events)))
     waiting = set(queue)
     looked = 0
+    if progress and len(queue) >= CONSOLIDATE_BATCH:
+        progress(0, len(queue), "events")
     while queue:
         pk = queue.popleft()
         waiting.discard(pk)

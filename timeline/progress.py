@@ -29,7 +29,7 @@ class TerminalProgress:
             self.bar.update(done - self.bar.n)
             if done == total:
                 self.close()
-        elif total >= self.every and (done % self.every == 0 or done == total):
+        elif total >= self.every and done and (done % self.every == 0 or done == total):
             elapsed = time.monotonic() - self.started
             rate = done / elapsed if elapsed else 0.0
             left = (total - done) / rate if rate else 0.0
@@ -46,12 +46,13 @@ class BuildProgress:
     (the build's last step, which takes minutes on a large archive), each on its own bar or lines."""
 
     def __init__(self, stream, enabled: bool = True):
-        self.stages = {"articles": TerminalProgress(stream, "articles", enabled),
-                       "events": TerminalProgress(stream, "events compared again", enabled, every=CONSOLIDATE_EVERY)}
+        self.stream, self.enabled = stream, enabled
+        self.stages = {"articles": TerminalProgress(stream, "articles", enabled)}
 
     def __call__(self, done: int, total: int, unit: str = "articles") -> None:
-        if unit == "events":
+        if unit == "events" and unit not in self.stages:  # its clock starts with the step (the build says 0 done)
             self.stages["articles"].close()
+            self.stages[unit] = TerminalProgress(self.stream, "events compared again", self.enabled, every=CONSOLIDATE_EVERY)
         self.stages[unit](done, total)
 
     def close(self) -> None:

@@ -146,7 +146,8 @@ def test_the_build_tells_how_far_it_has_compared_events_again(seeded, monkeypatc
     timeline.build.build_timeline(progress=lambda done, total, unit="articles": heard.append((unit, done, total)))
     events = [(done, total) for unit, done, total in heard if unit == "events"]
     assert [unit for unit, _, _ in heard].index("events") == 5  # after the five articles
-    assert events and all(0 < done <= total for done, total in events) and events[-1][0] == events[-1][1]
+    assert events[0][0] == 0  # the step's start: its rate and time left are counted from there
+    assert all(0 < done <= total for done, total in events[1:]) and events[-1][0] == events[-1][1]
 
 
 def test_the_build_command_shows_the_comparing_of_events_on_lines_of_its_own(seeded, monkeypatch, capsys):
