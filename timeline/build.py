@@ -120,7 +120,7 @@ def _build_story(chosen, index: EventIndex, report: BuildReport, total: int, pro
     unknown = chosen.filter(published__isnull=True).order_by("pk")
     touched: set[int] = set()  # the events this build changed, by id: the index may let go of them meanwhile
     for dated, articles in ((True, known), (False, unknown)):
-        for batch in _batches(articles.iterator(chunk_size=BUILD_BATCH), BUILD_BATCH):
+        for batch in itertools.batched(articles.iterator(chunk_size=BUILD_BATCH), BUILD_BATCH):
             with transaction.atomic():
                 for article in batch:
                     if not dated:
@@ -138,17 +138,6 @@ def _build_story(chosen, index: EventIndex, report: BuildReport, total: int, pro
     with transaction.atomic():
         consolidate(touched, index, report, progress)
     index.story.touch()  # what was built shows in the story's version (exports kept as files are written anew)
-
-
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def mark_copies(report: BuildReport, articles: list[int] | None = None) -> None:
@@ -247,7 +236,7 @@ def consolidate(events: Iterable[int], index: EventIndex, report: BuildReport, p
         progress(looked, looked, "events")
 
 
-def _built(batch: list[Article], stories: list[Story]) -> None:
+def _built(batch: tuple[Article, ...], stories: list[Story]) -> None:
     """Articles built in every story they belong to no longer wait for a build (in the batch's transaction,
     so that a build cut short leaves exactly the unbuilt ones waiting)."""
     waiting = [article.pk for article in batch if article.needs_build]

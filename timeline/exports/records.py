@@ -1,5 +1,6 @@
 """What every format reads: events with their cited mentions, a chunk at a time, without the articles' texts."""
 
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 
@@ -35,7 +36,7 @@ def each_event(events) -> Iterator["EventRow"]:
     query per chunk for the events, one for their mentions, one for the articles not met before."""
     articles = _Articles()
     rows = events.values_list(*EventRow.__slots__[:-1])  # in the events' own order
-    for chunk in _chunks(rows.iterator(chunk_size=CHUNK), CHUNK):
+    for chunk in itertools.batched(rows.iterator(chunk_size=CHUNK), CHUNK):
         shown = {row[0]: EventRow(*row, []) for row in chunk}
         cited = (
             Mention.objects.filter(event_id__in=shown).exclude(status=Mention.Status.REMOVED)
@@ -83,17 +84,6 @@ class _Articles(dict):
             missing = wanted
         query = Article.objects.filter(pk__in=missing).select_related("source", "agency").defer(*_TEXTS)
         self.update((article.pk, article) for article in query)
-
-
-def _chunks(items: Iterator, size: int) -> Iterator[list]:
-    chunk = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def each_article(articles) -> Iterator[Article]:
