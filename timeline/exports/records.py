@@ -49,25 +49,27 @@ def each_event(events) -> Iterator["EventRow"]:
         yield from shown.values()
 
 
-class EventRow:
+class _Row:
+    """A record of named fields (its `__slots__`), given in order."""
+
+    __slots__ = ()
+
+    def __init__(self, *values):
+        for name, value in zip(self.__slots__, values, strict=True):
+            setattr(self, name, value)
+
+
+class EventRow(_Row):
     """What an export says of an event: the fields it reads, and its live mentions (`cited`)."""
 
     __slots__ = ("pk", "value", "start", "end", "granularity", "headline", "summary", "status", "source_count",
                  "mod", "dated_by", "updated_at", "cited")
 
-    def __init__(self, *values):
-        for name, value in zip(self.__slots__, values, strict=True):
-            setattr(self, name, value)
 
-
-class MentionRow:
+class MentionRow(_Row):
     FIELDS = ("article_id", "quote", "phrase", "phrase_start", "phrase_end", "value", "rule", "anchor", "reason",
               "dated_by", "lead")
     __slots__ = (*FIELDS, "article")
-
-    def __init__(self, *values):
-        for name, value in zip(self.__slots__, values, strict=True):
-            setattr(self, name, value)
 
     @property
     def is_supporting(self) -> bool:
