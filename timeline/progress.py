@@ -6,7 +6,6 @@ import time
 from tqdm import tqdm
 
 PLAIN_EVERY = 100  # items between two plain progress lines
-CONSOLIDATE_EVERY = 500  # the build reports its comparing of events again a batch at a time (build.CONSOLIDATE_BATCH)
 
 
 class TerminalProgress:
@@ -52,7 +51,8 @@ class BuildProgress:
     def __call__(self, done: int, total: int, unit: str = "articles") -> None:
         if unit == "events" and unit not in self.stages:  # its clock starts with the step (the build says 0 done)
             self.stages["articles"].close()
-            self.stages[unit] = TerminalProgress(self.stream, "events compared again", self.enabled, every=CONSOLIDATE_EVERY)
+            # The build tells of these a batch at a time: a plain line for each.
+            self.stages[unit] = TerminalProgress(self.stream, "events compared again", self.enabled, every=1)
         self.stages[unit](done, total)
 
     def close(self) -> None:

@@ -138,10 +138,8 @@ def test_progress_draws_a_bar_on_a_terminal():
 def test_the_build_tells_how_far_it_has_compared_events_again(seeded, monkeypatch):
     """The build's last step (minutes on a large archive) shows its progress too, on lines of its own."""
     import timeline.build
-    import timeline.progress
 
     monkeypatch.setattr(timeline.build, "CONSOLIDATE_BATCH", 5)
-    monkeypatch.setattr(timeline.progress, "CONSOLIDATE_EVERY", 5)
     heard = []
     timeline.build.build_timeline(progress=lambda done, total, unit="articles": heard.append((unit, done, total)))
     events = [(done, total) for unit, done, total in heard if unit == "events"]
@@ -152,9 +150,7 @@ def test_the_build_tells_how_far_it_has_compared_events_again(seeded, monkeypatc
 
 def test_the_build_command_shows_the_comparing_of_events_on_lines_of_its_own(seeded, monkeypatch, capsys):
     import timeline.build
-    import timeline.progress
 
     monkeypatch.setattr(timeline.build, "CONSOLIDATE_BATCH", 5)
-    monkeypatch.setattr(timeline.progress, "CONSOLIDATE_EVERY", 5)
     call_command("build_timeline")
     assert "events compared again (" in capsys.readouterr().err
