@@ -8,7 +8,6 @@ from django.http import FileResponse, Http404, HttpResponsePermanentRedirect, Js
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
@@ -97,7 +96,8 @@ def timeline(request, slug: str | None = None):
     cleaned = form.cleaned_data if valid else form.valid_part()
     events = _ordered(cleaned, story)
     unit, slots = axis.density(events, cleaned["from"][0] if cleaned.get("from") else None, cleaned["to"][1] if cleaned.get("to") else None)
-    paginator = _Counted(events, PAGE_SIZE, count=sum(slot.count for slot in slots))
+    paginator = Paginator(events, PAGE_SIZE)
+    paginator.count = sum(slot.count for slot in slots)  # the axis has just counted the same events by period
     try:
         page = paginator.page(cleaned.get("page") or 1)
     except EmptyPage:
@@ -164,18 +164,6 @@ def _query(query, **changes) -> str:
             query[name] = str(value)
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else ""
-
-
-class _Counted(Paginator):
-    """A paginator told how many there are (the axis has just counted the same events by period)."""
-
-    def __init__(self, object_list, per_page, count: int):
-        super().__init__(object_list, per_page)
-        self.known = count
-
-    @cached_property
-    def count(self) -> int:
-        return self.known
 
 
 def _precisions(cleaned: dict, story: Story) -> list[dict]:
@@ -440,17 +428,17 @@ def export(request, format: str, slug: str | None = None):
     articles = Article.objects.filter(pk__in=Mention.objects.filter(event__in=events.order_by()).values("article_id")).order_by(
         "published", "file_name")
     export_format = FORMATS[format]
-    path = None
+    kept, compressed = None, "gzip" in request.headers.get("Accept-Encoding", "")
     if story is not None and files.folder() is not None:
         try:
             path = files.kept(export_format, story, cleaned_query(form).urlencode(), articles, events)
-        except OSError as error:  # a full disk or a folder it may not write: the reader still gets the export
+            kept = open(files.gzipped(path) if compressed else path, "rb")
+        except OSError as error:  # a full disk, a folder it may not write, a file just pruned: still sent
             logger.warning("export files: %s; the export is written for this request only", error)
-    if path is None:
+    if kept is None:
         response = StreamingHttpResponse(export_format.stream(articles, events), content_type=export_format.content_type)
     else:
-        compressed = "gzip" in request.headers.get("Accept-Encoding", "")
-        response = FileResponse(open(files.gzipped(path) if compressed else path, "rb"), content_type=export_format.content_type)
+        response = FileResponse(kept, content_type=export_format.content_type)
         if compressed:
             response["Content-Encoding"] = "gzip"
         patch_vary_headers(response, ["Accept-Encoding"])
